@@ -1,0 +1,53 @@
+import { SEED_PROFILE } from './document.js';
+import { PROFILE_PROPS, isRecord } from './validation.js';
+
+type Entity = Record<string, unknown>;
+
+/** The emulator's in-memory profiles. Values are kept exactly as written, like Graph's store. */
+export class ProfileStore {
+  private readonly profiles = new Map<string, Entity>();
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.profiles.clear();
+    this.put(structuredClone(SEED_PROFILE) as Entity);
+  }
+
+  /** Adds or replaces a whole profile (tests and seeding). */
+  put(profile: Entity): void {
+    if (typeof profile.id !== 'string') throw new TypeError('a profile needs a string id');
+    this.profiles.set(profile.id, structuredClone(profile));
+  }
+
+  get(id: string): Entity | undefined {
+    const profile = this.profiles.get(id);
+    return profile && structuredClone(profile);
+  }
+
+  list(): Entity[] {
+    return [...this.profiles.values()].map((p) => structuredClone(p));
+  }
+
+  /**
+   * Graph's PATCH is a merge: a property left out keeps its value, `null` clears it, a collection or
+   * complex value replaces the old one whole. The body was validated before.
+   */
+  patch(id: string, body: Entity): Entity | undefined {
+    const profile = this.profiles.get(id);
+    if (!profile) return undefined;
+    for (const [name, value] of Object.entries(body)) {
+      if (name.startsWith('@') || !(name in PROFILE_PROPS)) continue;
+      profile[name] = structuredClone(value);
+    }
+    // Properties keep Graph's order, so answers read like the document's.
+    const ordered: Entity = { '@odata.type': '#microsoft.graph.ipSecurityProfile', id };
+    for (const name of Object.keys(PROFILE_PROPS)) if (name in profile) ordered[name] = profile[name];
+    this.profiles.set(id, ordered);
+    return structuredClone(ordered);
+  }
+}
+
+export { isRecord };

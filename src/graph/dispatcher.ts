@@ -1,0 +1,29 @@
+import { Pool } from 'undici';
+
+export interface DispatcherOptions {
+  /** Graph's origin (scheme, host, port). The pool can reach no other: tokens cannot leak elsewhere. */
+  readonly origin: string;
+  /** Per attempt: TCP/TLS connect, response headers, and gaps in the body each get this long (ms). */
+  readonly timeoutMs: number;
+}
+
+// HTTP policy for every Graph call lives here, once, never at call sites.
+const POOL_DEFAULTS = {
+  // Concurrent sockets to Graph per process; beyond this, requests queue in the pool.
+  connections: 128,
+  // Graph keeps idle connections about 60 s behind its front door; close ours well before that so
+  // we never write to a socket the far end is closing.
+  keepAliveTimeout: 4_000, // ms
+  keepAliveMaxTimeout: 30_000, // ms
+  // No pipelining: a PATCH must never wait behind, or be replayed with, another request.
+  pipelining: 1,
+} as const;
+
+export function createGraphDispatcher(options: DispatcherOptions): Pool {
+  return new Pool(options.origin, {
+    ...POOL_DEFAULTS,
+    connect: { timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+}

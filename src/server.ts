@@ -28,6 +28,8 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     introspection: config.introspection,
+    // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
+    stopOnTerminationSignals: false,
     plugins: [
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({

@@ -25,6 +25,14 @@ export interface Fault {
   /** A raw body; without one, a Graph error body with `code`. */
   readonly body?: string;
   readonly code?: string;
+  /** Wait this long before answering (ms). */
+  readonly delayMs?: number;
+}
+
+/** Switches a test or a person can flip at run time. */
+export interface EmulatorSettings {
+  /** Answer PATCH with 204 even when asked for `Prefer: return=representation`, as Graph may. */
+  ignorePrefer: boolean;
 }
 
 export interface EmulatorOptions {
@@ -40,6 +48,7 @@ export interface Emulator {
   readonly port: number;
   readonly store: ProfileStore;
   readonly requests: RecordedRequest[];
+  readonly settings: EmulatorSettings;
   inject(fault: Fault): void;
   reset(): void;
   close(): Promise<void>;
@@ -54,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests: RecordedRequest[] = [];
   const keep = options.keepRequests ?? 10_000;
   let faults: { fault: Fault; left: number }[] = [];
+  const settings: EmulatorSettings = { ignorePrefer: false };
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -82,7 +92,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (id === null) return graphError(res, req.headers, 400, 'BadRequest', 'Bad Request - Invalid URL');
 
     const scripted = takeFault(req.method ?? '', id);
-    if (scripted) return respondFault(res, req.headers, scripted);
+    if (scripted) {
+      if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+      return respondFault(res, req.headers, scripted);
+    }
 
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
       return graphError(res, req.headers, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
@@ -113,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (problem) return graphError(res, req.headers, 400, 'BadRequest', problem);
       if (!store.get(id)) return notFound(res, req.headers, id);
       const updated = store.patch(id, parsed as Record<string, unknown>)!;
-      if (/(^|[,;\s])return=representation\b/.test(String(req.headers.prefer ?? ''))) {
+      if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(req.headers.prefer ?? ''))) {
         res.setHeader('preference-applied', 'return=representation');
         return json(res, req.headers, 200, { '@odata.context': `${context(req)}/$entity`, ...updated });
       }
@@ -138,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store.reset();
     requests.length = 0;
     faults = [];
+    settings.ignorePrefer = false;
   }
 
   // Control endpoints, for a person in `npm run dev` or a test in another process.
@@ -160,6 +174,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (const f of list) inject(f as unknown as Fault);
       return empty(res, req.headers, 204);
     }
+    if (path === '/_emulator/settings' && req.method === 'POST') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        parsed = null;
+      }
+      if (!isRecord(parsed) || (parsed.ignorePrefer !== undefined && typeof parsed.ignorePrefer !== 'boolean')) {
+        return graphError(res, req.headers, 400, 'BadRequest', 'Send {"ignorePrefer": true|false}.');
+      }
+      if (typeof parsed.ignorePrefer === 'boolean') settings.ignorePrefer = parsed.ignorePrefer;
+      return json(res, req.headers, 200, settings);
+    }
     if (path === '/_emulator/requests' && req.method === 'GET') return json(res, req.headers, 200, requests);
     return graphError(res, req.headers, 404, 'itemNotFound', `No emulator control at ${path}`);
   }
@@ -176,6 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     store,
     requests,
+    settings,
     inject,
     reset,
     close: () =>

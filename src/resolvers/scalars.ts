@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { dateTimeOffsetProblem } from '../mapping/dateTimeOffset.js';
 
@@ -33,9 +33,24 @@ export const DateTimeOffset = new GraphQLScalarType<string, string>({
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    return checked(node.value, 'input');
+    // Located at the literal: graphql-js reports a scalar's own GraphQLError as is.
+    return asUserInput(() => checked(node.value, 'input'), node);
   },
 });
 
+/** Marks a scalar's refusal of an input value as the caller's mistake, with the literal located. */
+function asUserInput<T>(parse: () => T, node?: ValueNode): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new GraphQLError((err as Error).message, { nodes: node, extensions: { code: CODE.input } });
+  }
+}
+
 // Exact for every integer a JSON number carries (|n| <= 2^53 - 1); Graph's Int64 `asn` fits.
-export const SafeInt = GraphQLSafeInt;
+const safeInt = GraphQLSafeInt.toConfig();
+export const SafeInt = new GraphQLScalarType({
+  ...safeInt,
+  parseValue: (value) => asUserInput(() => safeInt.parseValue!(value)),
+  parseLiteral: (node, variables) => asUserInput(() => safeInt.parseLiteral!(node, variables), node),
+});

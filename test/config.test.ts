@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      graphBaseUrl: 'https://graph.microsoft.com/beta',
+      graphTimeoutMs: 10_000,
+      logLevel: 'info',
+      nodeEnv: 'development',
+      production: false,
+      introspection: true,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ['https://graph.microsoft.us/v1.0/', 'https://graph.microsoft.us/v1.0'],
+    ['https://microsoftgraph.chinacloudapi.cn/beta', 'https://microsoftgraph.chinacloudapi.cn/beta'],
+    ['http://127.0.0.1:4001/beta', 'http://127.0.0.1:4001/beta'],
+    ['https://proxy.internal/graph/beta', 'https://proxy.internal/graph/beta'],
+  ])('takes GRAPH_BASE_URL %s', (given, expected) => {
+    expect(loadConfig({ GRAPH_BASE_URL: given }).graphBaseUrl).toBe(expected);
+  });
+
+  it('production turns introspection off unless INTROSPECTION=true', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '12a' }, 'PORT'],
+    [{ GRAPH_BASE_URL: 'graph.microsoft.com/beta' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_BASE_URL: 'https://user:pw@graph.microsoft.com/beta' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/beta?x=1' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_TIMEOUT_MS: '0' }, 'GRAPH_TIMEOUT_MS'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ INTROSPECTION: 'yes please' }, 'INTROSPECTION'],
+    [{ CORS_ORIGINS: 'not an origin' }, 'CORS_ORIGINS'],
+  ])('refuses %j', (env, name) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: 'x', GRAPH_TIMEOUT_MS: 'y', LOG_LEVEL: 'z' })).toHaveLength(3);
+  });
+});

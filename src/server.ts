@@ -11,6 +11,7 @@ import { createFormatError } from './errors.js';
 import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './examples.js';
 import { GraphClient } from './graph/client.js';
 import { createHttpHandler } from './http.js';
+import { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
 import { buildSchema } from './schema.js';
 
@@ -50,11 +51,13 @@ export interface RunningGateway {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
+  readonly lifecycle: Lifecycle;
   stop(): Promise<void>;
 }
 
 /** Builds, starts Apollo, and listens on config.port (0 picks a free port). */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+  const lifecycle = new Lifecycle();
   const { apollo, graph } = buildGateway(config, logger);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
@@ -73,19 +76,23 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     server.once('error', reject);
     server.listen(config.port, config.host || undefined, () => resolve());
   });
+  lifecycle.markReady();
   const { port } = server.address() as AddressInfo;
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
     port,
     server,
+    lifecycle,
     async stop() {
+      lifecycle.beginDrain();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await apollo.stop();
       await graph.close();
+      lifecycle.markStopped();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { SEED_PROFILE } from './document.js';
-import { PROFILE_PROPS, isRecord } from './validation.js';
+import { PROFILE_PROPS } from './validation.js';
 
 type Entity = Record<string, unknown>;
 
@@ -50,4 +50,4 @@ export class ProfileStore {
   }
 }
 
-export { isRecord };
+

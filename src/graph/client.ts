@@ -13,10 +13,31 @@ import { profilePath } from './paths.js';
 /** A Graph entity as JSON: what Graph sent, or what we send. */
 export type GraphEntity = Record<string, unknown>;
 
+/** One HTTP exchange with Graph, as observers (logs, metrics) see it. Never carries the token. */
+export interface GraphExchange {
+  readonly method: string;
+  /** The path after the base URL, id included (encoded). */
+  readonly path: string;
+  /** Graph's status, or null when no answer came. */
+  readonly status: number | null;
+  /** Why no answer came (undici or socket code), when none did. */
+  readonly failure: string | null;
+  readonly durationMs: number;
+  readonly clientRequestId: string;
+  /** Graph's response headers (request-id, Date, x-ms-ags-diagnostic, Deprecation, ...); empty without an answer. */
+  readonly headers: IncomingHttpHeaders;
+}
+
+export interface GraphObserver {
+  onExchange(exchange: GraphExchange): void;
+}
+
 export interface GraphClientOptions {
   /** Graph's root with its version path, no trailing slash: `https://graph.microsoft.com/beta`. */
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** Told of every exchange, success or failure. */
+  readonly observer?: GraphObserver;
 }
 
 /** Who is calling, for one incoming request. */
@@ -27,6 +48,8 @@ export interface GraphCaller {
   readonly clientRequestId: string;
   /** Aborts in-flight Graph calls when the caller goes away. */
   readonly signal?: AbortSignal;
+  /** Headers carried from the incoming request onto every Graph call (trace context). */
+  readonly propagate?: Readonly<Record<string, string>>;
 }
 
 interface RawAnswer {
@@ -41,8 +64,10 @@ const USER_AGENT = 'ipsecurityprofile-gateway/0.1';
 export class GraphClient {
   private readonly dispatcher: Pool;
   private readonly basePath: string;
+  private readonly observer: GraphObserver | undefined;
 
   constructor(options: GraphClientOptions) {
+    this.observer = options.observer;
     const base = new URL(options.baseUrl);
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.dispatcher = createGraphDispatcher({ origin: base.origin, timeoutMs: options.timeoutMs });
@@ -61,6 +86,7 @@ export class GraphClient {
   async send(method: 'GET' | 'PATCH', path: string, caller: GraphCaller, body?: string, extra?: Record<string, string>): Promise<RawAnswer> {
     if ('problem' in caller.credential) throw new MissingTokenError(caller.credential.problem);
     const headers: Record<string, string> = {
+      ...caller.propagate,
       authorization: `Bearer ${caller.credential.token}`,
       accept: 'application/json',
       'client-request-id': caller.clientRequestId,
@@ -68,6 +94,9 @@ export class GraphClient {
       ...extra,
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const started = performance.now();
+    let status: number | null = null;
+    let responseHeaders: IncomingHttpHeaders = {};
     try {
       const res = await this.dispatcher.request({
         method,
@@ -76,10 +105,36 @@ export class GraphClient {
         body,
         signal: caller.signal,
       });
-      return { status: res.statusCode, headers: res.headers, text: await readText(res.body) };
+      status = res.statusCode;
+      responseHeaders = res.headers;
+      const text = await readText(res.body);
+      this.observe(method, path, caller, started, status, null, responseHeaders);
+      return { status, headers: responseHeaders, text };
     } catch (err) {
-      throw new GraphUnavailableError(causeCode(err), { cause: err });
+      const failure = causeCode(err);
+      this.observe(method, path, caller, started, status, failure, responseHeaders);
+      throw new GraphUnavailableError(failure, { cause: err });
     }
+  }
+
+  private observe(
+    method: string,
+    path: string,
+    caller: GraphCaller,
+    started: number,
+    status: number | null,
+    failure: string | null,
+    headers: IncomingHttpHeaders,
+  ): void {
+    this.observer?.onExchange({
+      method,
+      path,
+      status,
+      failure,
+      durationMs: performance.now() - started,
+      clientRequestId: caller.clientRequestId,
+      headers,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from './metrics.js';
 
@@ -20,7 +20,7 @@ export function operationPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Con
           validatedName = rc.operationName ?? null;
           type = rc.operation?.operation ?? null;
         },
-        async willSendResponse({ request, response }) {
+        async willSendResponse({ request, response, document }) {
           const seconds = (performance.now() - started) / 1000;
           const { requestId, graphWarnings, logger } = contextValue;
           response.http.headers.set('client-request-id', requestId);
@@ -42,7 +42,7 @@ export function operationPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Con
           metrics.operationAnswered(operation, type ?? 'unknown', outcome, allCodes, seconds);
           logger.info(
             {
-              operationName: validatedName ?? request.operationName?.slice(0, 100) ?? null,
+              operationName: validatedName ?? unvalidatedName(document, request.operationName),
               operationType: type,
               outcome,
               errorCodes,
@@ -55,4 +55,10 @@ export function operationPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Con
       };
     },
   };
+}
+
+/** For the log only: the name a request that failed validation asked for, when it parsed. */
+function unvalidatedName(document: DocumentNode | undefined, requested: string | undefined): string | null {
+  const name = (document ? getOperationAST(document, requested)?.name?.value : undefined) ?? requested;
+  return name === undefined ? null : name.slice(0, 100);
 }

@@ -73,7 +73,7 @@ describe('one log line per GraphQL operation and per Graph call', () => {
   });
 
   it('a timeout: no status, the failure reason, at warn', async () => {
-    stack.emulator.inject({ method: 'GET', status: 200, delayMs: 1500, body: '{}' });
+    stack.emulator.inject({ method: 'GET', status: 200, delayMs: 1800, body: '{}' });
     await stack.gql(GET, { id: PROFILE_ID });
     const [call] = linesWithMsg(stack, 'graph call');
     expect(call).toMatchObject({ level: 40, status: null, failure: 'UND_ERR_HEADERS_TIMEOUT' });
@@ -141,7 +141,7 @@ describe('the token never reaches a log line', () => {
     await stack.gql(GET, { id: PROFILE_ID });
     emulator.inject({ method: 'GET', status: 200, body: '{"id": "trunc' });
     await stack.gql(GET, { id: PROFILE_ID });
-    emulator.inject({ method: 'GET', status: 200, delayMs: 800, body: '{}' });
+    emulator.inject({ method: 'GET', status: 200, delayMs: 1800, body: '{}' });
     await stack.gql(GET, { id: PROFILE_ID });
     emulator.settings.deprecated = true;
     emulator.settings.partialContent = true;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { GraphCaller, GraphClient, GraphSession } from './graph/client.js';
+import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
+import { warningsOf, type GraphWarning } from './graph/warnings.js';
 import type { Logger } from './logger.js';
+import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
 
 /** What every resolver gets (codegen's contextType). */
 export interface Context {
@@ -10,12 +12,17 @@ export interface Context {
   /** Graph, as the caller: carries their token; refuses to call when there is none. */
   readonly graph: GraphSession;
   readonly logger: Logger;
+  /** The W3C trace this request continues, when the caller sent a well-formed traceparent. */
+  readonly trace: TraceContext | null;
+  /** Graph's Deprecation, Sunset and Warning headers seen by this request, each once: `extensions.warnings`. */
+  readonly graphWarnings: readonly GraphWarning[];
 }
 
 // RFC 6750 b64token: what a bearer token may contain. A JWT always fits.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 // A caller's request id is echoed into Graph's logs and ours: printable ASCII, bounded.
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+const MAX_WARNINGS_PER_REQUEST = 20;
 
 export function credentialOf(authorization: string | undefined): GraphCaller['credential'] {
   if (authorization === undefined || authorization.trim() === '') return { problem: 'no Authorization header' };
@@ -39,9 +46,24 @@ export function buildContext(
   signal: AbortSignal,
 ): Context {
   const requestId = requestIdOf(headers);
+  const trace = traceContextOf(headers);
+  const graphWarnings: GraphWarning[] = [];
+  const collectWarnings = (exchange: GraphExchange): void => {
+    for (const warning of warningsOf(exchange.headers)) {
+      if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
+    }
+  };
   return {
     requestId,
-    graph: deps.graph.as({ credential: credentialOf(headers.authorization), clientRequestId: requestId, signal }),
-    logger: deps.logger.child({ requestId }),
+    graph: deps.graph.as({
+      credential: credentialOf(headers.authorization),
+      clientRequestId: requestId,
+      signal,
+      propagate: traceHeaders(trace),
+      onExchange: collectWarnings,
+    }),
+    logger: deps.logger.child(trace ? { requestId, traceId: trace.traceId, spanId: trace.spanId } : { requestId }),
+    trace,
+    graphWarnings,
   };
 }

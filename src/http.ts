@@ -1,12 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from './context.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { GatewayMetrics } from './observability/metrics.js';
 
 export interface HttpOptions {
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
   /** Builds the per-request context; `signal` aborts when the caller goes away. */
   readonly context: (req: IncomingMessage, signal: AbortSignal) => Context;
+  /** Read by /ready. */
+  readonly lifecycle: Lifecycle;
+  /** Served at /metrics; counts GraphQL requests in flight. */
+  readonly metrics: GatewayMetrics;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -19,10 +25,16 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
-    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) {
-      return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `Nothing at ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` } });
+    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) return operational(req, res, pathname, options);
+    options.metrics.requestStarted();
+    try {
+      await handleGraphQL(req, res, url, q);
+    } finally {
+      options.metrics.requestEnded();
     }
+  };
 
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: string, q: number): Promise<void> {
     const origin = req.headers.origin;
     if (origin !== undefined && allowOrigin(origin)) {
       res.setHeader('access-control-allow-origin', origin);
@@ -78,7 +90,31 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
     if (answer.body.kind === 'complete') return void res.end(answer.body.string);
     for await (const chunk of answer.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
+}
+
+/**
+ * /health, /ready and /metrics: for probes and scrapers, so none of them calls Graph. Reached only
+ * when the path is not /graphql, so GraphQL requests pay nothing for them.
+ */
+async function operational(req: IncomingMessage, res: ServerResponse, pathname: string, options: HttpOptions): Promise<void> {
+  const known = pathname === '/health' || pathname === '/ready' || pathname === '/metrics';
+  if (!known) {
+    return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `Nothing at ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` } });
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${pathname} answers GET and HEAD` } });
+  }
+  res.setHeader('cache-control', 'no-store');
+  if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+  if (pathname === '/ready') {
+    const phase = options.lifecycle.phase;
+    return sendJson(res, options.lifecycle.ready ? 200 : 503, { status: options.lifecycle.ready ? 'ready' : 'not ready', phase });
+  }
+  const text = await options.metrics.render();
+  res.writeHead(200, { 'content-type': options.metrics.contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** Reads the body as UTF-8, or null as soon as it passes the limit. */

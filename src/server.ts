@@ -13,16 +13,25 @@ import { GraphClient } from './graph/client.js';
 import { createHttpHandler } from './http.js';
 import { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
+import { createGraphObserver } from './observability/graphObserver.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { operationPlugin } from './observability/operationPlugin.js';
 import { buildSchema } from './schema.js';
 
 export interface Gateway {
   readonly apollo: ApolloServer<Context>;
   readonly graph: GraphClient;
+  readonly metrics: GatewayMetrics;
 }
 
 /** Builds everything, listens on nothing. */
 export function buildGateway(config: Config, logger: Logger): Gateway {
-  const graph = new GraphClient({ baseUrl: config.graphBaseUrl, timeoutMs: config.graphTimeoutMs });
+  const metrics = new GatewayMetrics();
+  const graph = new GraphClient({
+    baseUrl: config.graphBaseUrl,
+    timeoutMs: config.graphTimeoutMs,
+    observer: createGraphObserver(logger, metrics),
+  });
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     logger,
@@ -32,6 +41,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
     stopOnTerminationSignals: false,
     plugins: [
+      operationPlugin(metrics),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({
             embed: true,
@@ -43,7 +53,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  return { apollo, graph };
+  return { apollo, graph, metrics };
 }
 
 export interface RunningGateway {
@@ -58,12 +68,14 @@ export interface RunningGateway {
 /** Builds, starts Apollo, and listens on config.port (0 picks a free port). */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
   const lifecycle = new Lifecycle();
-  const { apollo, graph } = buildGateway(config, logger);
+  const { apollo, graph, metrics } = buildGateway(config, logger);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
     context: (req, signal) => buildContext({ graph, logger }, req.headers, signal),
+    lifecycle,
+    metrics,
   });
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {

@@ -29,10 +29,14 @@ export function handleControl(target: ControlTarget, req: IncomingMessage, res: 
   }
   if (path === '/_emulator/settings' && req.method === 'POST') {
     const parsed = parseJson(body);
-    if (!isRecord(parsed) || (parsed.ignorePrefer !== undefined && typeof parsed.ignorePrefer !== 'boolean')) {
-      return graphError(res, req.headers, 400, 'BadRequest', 'Send {"ignorePrefer": true|false}.');
+    const switches = ['ignorePrefer', 'deprecated', 'partialContent'] as const;
+    if (!isRecord(parsed) || switches.some((name) => parsed[name] !== undefined && typeof parsed[name] !== 'boolean')) {
+      return graphError(res, req.headers, 400, 'BadRequest', 'Send {"ignorePrefer": true|false, "deprecated": true|false, "partialContent": true|false} (any of them).');
     }
-    if (typeof parsed.ignorePrefer === 'boolean') target.settings.ignorePrefer = parsed.ignorePrefer;
+    for (const name of switches) {
+      const value = parsed[name];
+      if (typeof value === 'boolean') target.settings[name] = value;
+    }
     return json(res, req.headers, 200, target.settings);
   }
   if (path === '/_emulator/requests' && req.method === 'GET') return json(res, req.headers, 200, target.requests);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PARTIAL_CONTENT_WARNING } from './deprecation.js';
 import { empty, graphError, json, parseJson } from './responses.js';
 import type { ProfileStore } from './store.js';
 import { patchProblem } from './validation.js';
@@ -7,6 +8,10 @@ import { patchProblem } from './validation.js';
 export interface EmulatorSettings {
   /** Answer PATCH with 204 even when asked for `Prefer: return=representation`, as Graph may. */
   ignorePrefer: boolean;
+  /** Send Deprecation, Sunset and Link headers on every answer, as a deprecated Graph API does. */
+  deprecated: boolean;
+  /** Answer reads with `206 Partial Content` and a provider `Warning`, as the legacy Security API does when a provider fails. */
+  partialContent: boolean;
 }
 
 export interface ProfileRequest {
@@ -27,13 +32,13 @@ export function handleProfiles(store: ProfileStore, settings: EmulatorSettings, 
   if (id === undefined) {
     if (req.method !== 'GET') return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
     const top = Number(new URLSearchParams(r.search).get('$top') ?? 100);
-    return json(res, req.headers, 200, { '@odata.context': r.contextUrl, value: store.list().slice(0, top) });
+    return json(res, req.headers, readStatus(settings, res), { '@odata.context': r.contextUrl, value: store.list().slice(0, top) });
   }
 
   if (req.method === 'GET') {
     const profile = store.get(id);
     if (!profile) return notFound(r, id);
-    return json(res, req.headers, 200, { '@odata.context': `${r.contextUrl}/$entity`, ...profile });
+    return json(res, req.headers, readStatus(settings, res), { '@odata.context': `${r.contextUrl}/$entity`, ...profile });
   }
   if (req.method === 'PATCH') {
     if (!/^application\/json/i.test(req.headers['content-type'] ?? '')) {
@@ -54,6 +59,12 @@ export function handleProfiles(store: ProfileStore, settings: EmulatorSettings, 
     return empty(res, req.headers, 204);
   }
   return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
+}
+
+function readStatus(settings: EmulatorSettings, res: ServerResponse): number {
+  if (!settings.partialContent) return 200;
+  res.setHeader('warning', PARTIAL_CONTENT_WARNING);
+  return 206;
 }
 
 function notFound({ res, req }: ProfileRequest, id: string): void {

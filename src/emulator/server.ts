@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control.js';
+import { announceDeprecation } from './deprecation.js';
 import { FaultQueue, respondFault, type Fault } from './faults.js';
 import { handleProfiles, type EmulatorSettings } from './profiles.js';
 import { graphError, readBody } from './responses.js';
@@ -45,13 +46,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const requests: RecordedRequest[] = [];
   const keep = options.keepRequests ?? 10_000;
   const faults = new FaultQueue();
-  const settings: EmulatorSettings = { ignorePrefer: false };
+  const settings: EmulatorSettings = { ignorePrefer: false, deprecated: false, partialContent: false };
 
   function reset(): void {
     store.reset();
     requests.length = 0;
     faults.clear();
-    settings.ignorePrefer = false;
+    Object.assign(settings, { ignorePrefer: false, deprecated: false, partialContent: false });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -65,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     requests.push({ method: req.method ?? '', url, headers: req.headers, body });
     if (requests.length > keep) requests.splice(0, requests.length - keep);
+    if (settings.deprecated) announceDeprecation(res);
 
     const segments = rawPath.split('/').slice(1);
     const version = segments.shift() ?? '';

@@ -24,6 +24,8 @@ export interface GraphExchange {
   readonly failure: string | null;
   readonly durationMs: number;
   readonly clientRequestId: string;
+  /** 1 for the first try of a call, 2 for its first retry, ... (absent means 1). */
+  readonly attempt?: number;
   /** Graph's response headers (request-id, Date, x-ms-ags-diagnostic, Deprecation, ...); empty without an answer. */
   readonly headers: IncomingHttpHeaders;
 }
@@ -50,6 +52,8 @@ export interface GraphCaller {
   readonly signal?: AbortSignal;
   /** Headers carried from the incoming request onto every Graph call (trace context). */
   readonly propagate?: Readonly<Record<string, string>>;
+  /** Told of this caller's exchanges, after the client's observer (request-scoped: Graph's warnings). */
+  readonly onExchange?: (exchange: GraphExchange) => void;
 }
 
 interface RawAnswer {
@@ -126,7 +130,7 @@ export class GraphClient {
     failure: string | null,
     headers: IncomingHttpHeaders,
   ): void {
-    this.observer?.onExchange({
+    const exchange: GraphExchange = {
       method,
       path,
       status,
@@ -134,7 +138,9 @@ export class GraphClient {
       durationMs: performance.now() - started,
       clientRequestId: caller.clientRequestId,
       headers,
-    });
+    };
+    this.observer?.onExchange(exchange);
+    caller.onExchange?.(exchange);
   }
 }
 

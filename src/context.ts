@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphCaller, GraphClient, GraphSession } from './graph/client.js';
 import type { Logger } from './logger.js';
+import { createProfileLoader, type ProfileLoader } from './profileLoader.js';
 
 /** What every resolver gets (codegen's contextType). */
 export interface Context {
@@ -9,6 +10,8 @@ export interface Context {
   readonly requestId: string;
   /** Graph, as the caller: carries their token; refuses to call when there is none. */
   readonly graph: GraphSession;
+  /** Profiles by id, gathered and read together (Graph `$batch`); this request's alone. */
+  readonly profiles: ProfileLoader;
   readonly logger: Logger;
 }
 
@@ -39,9 +42,11 @@ export function buildContext(
   signal: AbortSignal,
 ): Context {
   const requestId = requestIdOf(headers);
+  const graph = deps.graph.as({ credential: credentialOf(headers.authorization), clientRequestId: requestId, signal });
   return {
     requestId,
-    graph: deps.graph.as({ credential: credentialOf(headers.authorization), clientRequestId: requestId, signal }),
+    graph,
+    profiles: createProfileLoader(graph),
     logger: deps.logger.child({ requestId }),
   };
 }

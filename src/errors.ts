@@ -6,7 +6,9 @@ import {
   GraphHttpError,
   GraphProtocolError,
   GraphUnavailableError,
+  InvalidCursorError,
   MissingTokenError,
+  UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
 import type { Logger } from './logger.js';
@@ -50,6 +52,12 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   }
   if (err instanceof UnsafeIdError) {
     return { message: `Invalid argument "id": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'id' } };
+  }
+  if (err instanceof UnsafeArgumentError) {
+    return { message: `Invalid argument "${err.argument}": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: err.argument } };
+  }
+  if (err instanceof InvalidCursorError) {
+    return { message: `Invalid argument "after": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'after' } };
   }
   if (err instanceof GraphHttpError) {
     const extensions: Extensions = {

@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
 import type { GraphEntity, GraphSession } from './graph/client.js';
+import { IP_SECURITY_PROFILE } from './mapping/model.js';
+
+// Graph's property order, so the same fields always make the same `$select`.
+const PROPERTY_ORDER = Object.keys(IP_SECURITY_PROFILE.fields);
 
 // No N+1: every profile read by id during one request (entity representations from a federation
 // router, `ipSecurityProfile(id)` fields side by side) is gathered here and read together. One loader
@@ -16,7 +20,8 @@ export type ProfileLoader = DataLoader<ProfileKey, GraphEntity | null, string>;
 export function createProfileLoader(graph: GraphSession): ProfileLoader {
   return new DataLoader<ProfileKey, GraphEntity | null, string>(
     async (keys) => {
-      const select = [...new Set(keys.flatMap((k) => k.select))];
+      const wanted = new Set(keys.flatMap((k) => k.select));
+      const select = PROPERTY_ORDER.filter((p) => wanted.has(p));
       const ids = [...new Set(keys.map((k) => k.id))];
       if (ids.length === 1) {
         // A batch of one would cost Graph an extra envelope for nothing: a plain GET.

@@ -11,6 +11,9 @@ import { errorDetail, header, isObject, retryAfterSeconds } from './responses.js
 
 /** Graph's limit of requests in one batch. */
 export const MAX_BATCH_REQUESTS = 20;
+// Batches in flight per call: 160 profiles at once is plenty, and a router sending thousands of
+// representations queues here instead of taking every pooled connection to Graph.
+const MAX_PARALLEL_BATCHES = 8;
 
 /** A profile, `null` when Graph says 404, or the error for that profile alone. */
 export type ProfileResult = GraphEntity | null | GraphClientError;
@@ -23,7 +26,7 @@ interface Pending {
   readonly url: string;
 }
 
-/** Reads every id (each once), in batches of at most 20, the batches in parallel. */
+/** Reads every id (each once), in batches of at most 20, up to 8 batches in parallel. */
 export async function getProfilesBatched(exchange: BatchExchange, ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
   const results = new Map<string, ProfileResult>();
   const query = `?$select=${encodeOptionValue(selectValue(select))}`;
@@ -38,7 +41,11 @@ export async function getProfilesBatched(exchange: BatchExchange, ids: readonly 
   }
   const chunks: Pending[][] = [];
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
-  await Promise.all(chunks.map((chunk) => runBatch(exchange, chunk, results, 0)));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0);
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
   return results;
 }
 

@@ -50,7 +50,7 @@ describe('reads by id are gathered into Graph $batch', () => {
     });
   });
 
-  it('_entities: 45 representations become three batches of at most 20, sent in parallel', async () => {
+  it('_entities: 45 representations become three batches of at most 20', async () => {
     const representations = Array.from({ length: 45 }, (_, i) => ({ __typename: 'IpSecurityProfile', id: `p${i + 1}` }));
     const answer = await stack.gql(ENTITIES, { representations });
     expect(answer.body.errors).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphEntity, RawAnswer } from './client.js';
 import { GraphClientError, GraphHttpError, GraphProtocolError } from './errors.js';
 import { encodeOptionValue, selectValue } from './odataQuery.js';
@@ -27,7 +28,12 @@ interface Pending {
 }
 
 /** Reads every id (each once), in batches of at most 20, up to 8 batches in parallel. */
-export async function getProfilesBatched(exchange: BatchExchange, ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
+export async function getProfilesBatched(
+  exchange: BatchExchange,
+  ids: readonly string[],
+  select: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, ProfileResult>> {
   const results = new Map<string, ProfileResult>();
   const query = `?$select=${encodeOptionValue(selectValue(select))}`;
   const pending: Pending[] = [];
@@ -43,13 +49,19 @@ export async function getProfilesBatched(exchange: BatchExchange, ids: readonly 
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0);
+    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0, signal);
   };
   await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
   return results;
 }
 
-async function runBatch(exchange: BatchExchange, chunk: readonly Pending[], results: Map<string, ProfileResult>, attempt: number): Promise<void> {
+async function runBatch(
+  exchange: BatchExchange,
+  chunk: readonly Pending[],
+  results: Map<string, ProfileResult>,
+  attempt: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const body = JSON.stringify({ requests: chunk.map((p, i) => ({ id: String(i + 1), method: 'GET', url: p.url })) });
   let answer: RawAnswer;
   try {
@@ -81,12 +93,17 @@ async function runBatch(exchange: BatchExchange, chunk: readonly Pending[], resu
   const waitSeconds = innerRetryDelaySeconds(attempt, throttled.map((t) => t.error.retryAfterSeconds));
   // Out of attempts, or asked to wait longer than a request should: the 429 stands for those profiles.
   if (waitSeconds === null) return;
-  await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
+  try {
+    await sleep(waitSeconds * 1000, undefined, { signal });
+  } catch {
+    return; // the caller went away: the 429s stand, nobody is waiting for a retry
+  }
   await runBatch(
     exchange,
     throttled.map((t) => t.pending),
     results,
     attempt + 1,
+    signal,
   );
 }
 

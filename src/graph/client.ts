@@ -166,7 +166,7 @@ export class GraphSession {
 
   /** Many profiles through `POST /$batch` (20 per batch, in parallel); each id asked once. */
   async getProfiles(ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
-    return getProfilesBatched((body) => this.client.send('POST', '/$batch', this.caller, body), ids, select);
+    return getProfilesBatched((body) => this.client.send('POST', '/$batch', this.caller, body), ids, select, this.caller.signal);
   }
 
   /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. */

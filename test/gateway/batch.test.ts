@@ -105,6 +105,26 @@ describe('reads by id are gathered into Graph $batch', () => {
     expect(answer.body.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 
+  it('an answer missing for one request, or not an entity, fails that profile alone; an unreadable envelope fails all', async () => {
+    const responses = [
+      { id: '1', status: 200, headers: { 'Content-Type': 'application/json' }, body: { id: 'p1', address: 'from batch' } },
+      { id: '3', status: 200, headers: {}, body: 'not an entity' },
+    ];
+    stack.emulator.inject({ method: 'POST', status: 200, body: JSON.stringify({ responses }), headers: { 'content-type': 'application/json' } });
+    const query = `{ a: ipSecurityProfile(id: "p1") { address } b: ipSecurityProfile(id: "p2") { address } c: ipSecurityProfile(id: "p3") { address } }`;
+    let answer = await stack.gql(query);
+    expect(answer.body.data).toEqual({ a: { address: 'from batch' }, b: null, c: null });
+    expect(answer.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+      [['b'], 'UPSTREAM_ERROR'],
+      [['c'], 'UPSTREAM_ERROR'],
+    ]);
+
+    stack.emulator.inject({ method: 'POST', status: 200, body: '<html>proxy</html>', headers: { 'content-type': 'text/html' } });
+    answer = await stack.gql(query);
+    expect(answer.body.data).toEqual({ a: null, b: null, c: null });
+    expect(answer.body.errors!.map((e) => e.extensions!.code)).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
+  });
+
   it('hostile ids stay one encoded segment inside a batch; an unsafe one fails alone before any call', async () => {
     stack.emulator.store.put({ id: 'a/b', address: 'slash' });
     stack.emulator.store.put({ id: '../../users', address: 'dots' });

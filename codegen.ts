@@ -23,6 +23,23 @@ const config: CodegenConfig = {
         },
       },
     },
+    // The example operations as typed documents (TypedDocumentNode) a frontend imports: Apollo Client,
+    // urql and graphql-request infer variables and results from them. Generating them also validates
+    // every operation against schema.graphql.
+    'src/__generated__/operations.ts': {
+      documents: 'operations/*.graphql',
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: {
+        onlyOperationTypes: true,
+        strictScalars: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          DateTimeOffset: 'string',
+          SafeInt: 'number',
+        },
+      },
+    },
   },
 };
 

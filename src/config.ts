@@ -25,6 +25,13 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
   readonly emulatorPort: number;
+  /** Abuse limits per operation, checked before anything is sent to Graph. */
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    readonly maxGraphRootFields: number;
+  };
 }
 
 // Apollo Studio's hosted Sandbox and local pages may call the gateway in development.
@@ -56,6 +63,13 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const introspection = boolean(env, 'INTROSPECTION', nodeEnv !== 'production', problems);
   const corsOrigins = origins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS, problems);
 
+  const limits = Object.freeze({
+    maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1000, problems),
+    maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000, problems),
+    maxTokens: integer(env, 'MAX_TOKENS', 2_000, 100, 1_000_000, problems),
+    maxGraphRootFields: integer(env, 'MAX_GRAPH_ROOT_FIELDS', 10, 1, 1000, problems),
+  });
+
   const rawLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   const logLevel = LOG_LEVELS.find((l) => l === rawLevel);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
@@ -73,6 +87,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     corsOrigins: Object.freeze(corsOrigins),
     bodyLimitBytes,
     emulatorPort,
+    limits,
   });
 }
 

@@ -4,6 +4,7 @@ import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './gr
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
 import type { Logger } from './logger.js';
 import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
+import { createProfileLoader, type ProfileLoader } from './profileLoader.js';
 
 /** What every resolver gets (codegen's contextType). */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   readonly requestId: string;
   /** Graph, as the caller: carries their token; refuses to call when there is none. */
   readonly graph: GraphSession;
+  /** Profiles by id, gathered and read together (Graph `$batch`); this request's alone. */
+  readonly profiles: ProfileLoader;
   readonly logger: Logger;
   /** The W3C trace this request continues, when the caller sent a well-formed traceparent. */
   readonly trace: TraceContext | null;
@@ -53,15 +56,17 @@ export function buildContext(
       if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
     }
   };
+  const graph = deps.graph.as({
+    credential: credentialOf(headers.authorization),
+    clientRequestId: requestId,
+    signal,
+    propagate: traceHeaders(trace),
+    onExchange: collectWarnings,
+  });
   return {
     requestId,
-    graph: deps.graph.as({
-      credential: credentialOf(headers.authorization),
-      clientRequestId: requestId,
-      signal,
-      propagate: traceHeaders(trace),
-      onExchange: collectWarnings,
-    }),
+    graph,
+    profiles: createProfileLoader(graph),
     logger: deps.logger.child(trace ? { requestId, traceId: trace.traceId, spanId: trace.spanId } : { requestId }),
     trace,
     graphWarnings,

@@ -6,9 +6,12 @@ import {
   GraphHttpError,
   GraphProtocolError,
   GraphUnavailableError,
+  InvalidCursorError,
   MissingTokenError,
+  UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
+import { LIMIT_CODE, OperationLimitError, tokenLimitOf } from './limits.js';
 import type { Logger } from './logger.js';
 
 /** The closed set of `extensions.code` values this gateway produces (plus Apollo's own request errors). */
@@ -23,6 +26,8 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** An abuse limit refused the operation (depth, aliases, tokens, Graph-calling root fields); nothing was sent. */
+  OPERATION_LIMIT_EXCEEDED: LIMIT_CODE,
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -50,6 +55,12 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   }
   if (err instanceof UnsafeIdError) {
     return { message: `Invalid argument "id": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'id' } };
+  }
+  if (err instanceof UnsafeArgumentError) {
+    return { message: `Invalid argument "${err.argument}": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: err.argument } };
+  }
+  if (err instanceof InvalidCursorError) {
+    return { message: `Invalid argument "after": ${err.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'after' } };
   }
   if (err instanceof GraphHttpError) {
     const extensions: Extensions = {
@@ -79,13 +90,24 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const cause = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof GraphClientError) {
       const { message, extensions } = translate(original);
       return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
+    // Apollo re-codes validation and parse errors; the limits keep their own code.
+    if (cause instanceof OperationLimitError) {
+      return { message: cause.message, locations: formatted.locations, extensions: { ...cause.extensions } };
+    }
+    const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message) : null;
+    if (tokens !== null) {
+      return {
+        message: `Operation has more than ${tokens} tokens.`,
+        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max: tokens },
+      };
+    }
     // A scalar's own refusal in a literal argument arrives wrapped as a validation error; it is bad
     // user input like the same value sent in a variable.
-    const cause = error instanceof GraphQLError ? error.originalError : undefined;
     if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions.code === ErrorCode.BAD_USER_INPUT) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }

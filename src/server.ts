@@ -12,6 +12,7 @@ import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './examples.js';
 import { GraphClient } from './graph/client.js';
 import { createHttpHandler } from './http.js';
 import { Lifecycle } from './lifecycle.js';
+import { operationLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { createGraphObserver } from './observability/graphObserver.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -32,12 +33,15 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     timeoutMs: config.graphTimeoutMs,
     observer: createGraphObserver(logger, metrics),
   });
+  const limits = operationLimits(config.limits);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     logger,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     introspection: config.introspection,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
     stopOnTerminationSignals: false,
     plugins: [

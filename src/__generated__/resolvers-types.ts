@@ -114,6 +114,15 @@ export type IpSecurityProfile = {
   vendorInformation?: Maybe<SecurityVendorInformation>;
 };
 
+/** One page of profiles. */
+export type IpSecurityProfileConnection = {
+  __typename?: 'IpSecurityProfileConnection';
+  /** The profiles of this page, in Graph's order. */
+  nodes: Array<IpSecurityProfile>;
+  /** Whether more pages follow, and the cursor to ask for the next. */
+  pageInfo: PageInfo;
+};
+
 /** Writes, forwarded to Microsoft Graph with the caller's bearer token. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -131,17 +140,40 @@ export type MutationUpdateIpSecurityProfileArgs = {
   input: UpdateIpSecurityProfileInput;
 };
 
+/** Where a page sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to read the next page; null on the last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when Graph has another page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** Reads, answered by `GET /security/ipSecurityProfiles` on Microsoft Graph with the caller's token. */
 export type Query = {
   __typename?: 'Query';
   /** One profile by id (`GET /security/ipSecurityProfiles/{id}`), or `null` when Graph has no such profile. */
   ipSecurityProfile?: Maybe<IpSecurityProfile>;
+  /**
+   * A page of profiles (`GET /security/ipSecurityProfiles` with `$top`, `$filter`, `$orderby`, `$select`).
+   * Pass `pageInfo.endCursor` as `after` for the next page; the cursor carries the filter and order.
+   */
+  ipSecurityProfiles: IpSecurityProfileConnection;
 };
 
 
 /** Reads, answered by `GET /security/ipSecurityProfiles` on Microsoft Graph with the caller's token. */
 export type QueryIpSecurityProfileArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads, answered by `GET /security/ipSecurityProfiles` on Microsoft Graph with the caller's token. */
+export type QueryIpSecurityProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Graph `securityVendorInformation`: the product and provider behind a security entity. */
@@ -305,13 +337,15 @@ export type ResolversTypes = {
   IpSecurityProfile: ResolverTypeWrapper<IpSecurityProfile>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IpSecurityProfileConnection: ResolverTypeWrapper<IpSecurityProfileConnection>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SecurityVendorInformation: ResolverTypeWrapper<SecurityVendorInformation>;
   SecurityVendorInformationInput: SecurityVendorInformationInput;
   UpdateIpSecurityProfileInput: UpdateIpSecurityProfileInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -325,13 +359,15 @@ export type ResolversParentTypes = {
   IpSecurityProfile: IpSecurityProfile | FederationReferenceTypes['IpSecurityProfile'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  IpSecurityProfileConnection: IpSecurityProfileConnection;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   SecurityVendorInformation: SecurityVendorInformation;
   SecurityVendorInformationInput: SecurityVendorInformationInput;
   UpdateIpSecurityProfileInput: UpdateIpSecurityProfileInput;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export interface DateTimeOffsetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTimeOffset'], any> {
@@ -371,12 +407,23 @@ export type IpSecurityProfileResolvers<ContextType = Context, ParentType extends
   vendorInformation?: Resolver<Maybe<ResolversTypes['SecurityVendorInformation']>, ParentType, ContextType>;
 };
 
+export type IpSecurityProfileConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpSecurityProfileConnection'] = ResolversParentTypes['IpSecurityProfileConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['IpSecurityProfile']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   updateIpSecurityProfile?: Resolver<Maybe<ResolversTypes['IpSecurityProfile']>, ParentType, ContextType, RequireFields<MutationUpdateIpSecurityProfileArgs, 'id' | 'input'>>;
 };
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   ipSecurityProfile?: Resolver<Maybe<ResolversTypes['IpSecurityProfile']>, ParentType, ContextType, RequireFields<QueryIpSecurityProfileArgs, 'id'>>;
+  ipSecurityProfiles?: Resolver<ResolversTypes['IpSecurityProfileConnection'], ParentType, ContextType, RequireFields<QueryIpSecurityProfilesArgs, 'first'>>;
 };
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -395,7 +442,9 @@ export type Resolvers<ContextType = Context> = {
   IpCategory?: IpCategoryResolvers<ContextType>;
   IpReferenceData?: IpReferenceDataResolvers<ContextType>;
   IpSecurityProfile?: IpSecurityProfileResolvers<ContextType>;
+  IpSecurityProfileConnection?: IpSecurityProfileConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SecurityVendorInformation?: SecurityVendorInformationResolvers<ContextType>;

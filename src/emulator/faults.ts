@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { graphError, graphHeaders } from './responses.js';
+import { errorAnswer, graphError, graphHeaders, parseJson, type Answer } from './responses.js';
 
 /** A scripted answer for the next matching request(s), in place of the normal one. */
 export interface Fault {
@@ -29,9 +29,15 @@ export class FaultQueue {
     this.entries = [];
   }
 
-  /** The fault this request gets, if any; counts it against the fault's `times`. */
-  take(method: string, id: string | undefined): Fault | undefined {
-    const entry = this.entries.find(({ fault }) => (!fault.method || fault.method === method) && (fault.id === undefined || fault.id === id));
+  /**
+   * The fault this request gets, if any; counts it against the fault's `times`. With `exactMethod`,
+   * only a fault naming this method matches (a `$batch` envelope must not eat a fault meant for the
+   * requests inside it).
+   */
+  take(method: string, id: string | undefined, exactMethod = false): Fault | undefined {
+    const entry = this.entries.find(
+      ({ fault }) => (exactMethod ? fault.method === method : !fault.method || fault.method === method) && (fault.id === undefined || fault.id === id),
+    );
     if (!entry) return undefined;
     entry.left -= 1;
     if (entry.left <= 0) this.entries = this.entries.filter((e) => e !== entry);
@@ -48,4 +54,14 @@ export async function respondFault(res: ServerResponse, reqHeaders: IncomingHttp
   graphHeaders(res, reqHeaders);
   res.writeHead(fault.status, { 'content-length': Buffer.byteLength(fault.body) });
   res.end(fault.body);
+}
+
+/** A fault as the answer to a request inside a `$batch` (its delay is not applied there). */
+export function faultAnswer(reqHeaders: IncomingHttpHeaders, fault: Fault): Answer {
+  if (fault.body === undefined) {
+    const error = errorAnswer(reqHeaders, fault.status, fault.code ?? 'emulatedFault', `Emulated ${fault.status}`);
+    return { ...error, headers: { ...error.headers, ...fault.headers } };
+  }
+  const parsed = parseJson(fault.body);
+  return { status: fault.status, headers: { ...fault.headers }, body: parsed === undefined ? fault.body : parsed };
 }

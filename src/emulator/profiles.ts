@@ -1,6 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { PARTIAL_CONTENT_WARNING } from './deprecation.js';
-import { empty, graphError, json, parseJson } from './responses.js';
+import { applyListOptions, parseQueryOptions, project, QueryOptionError } from './queryOptions.js';
+import { errorAnswer, jsonAnswer, parseJson, type Answer } from './responses.js';
 import type { ProfileStore } from './store.js';
 import { patchProblem } from './validation.js';
 
@@ -15,8 +16,8 @@ export interface EmulatorSettings {
 }
 
 export interface ProfileRequest {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
+  readonly method: string;
+  readonly headers: IncomingHttpHeaders;
   /** The decoded profile id, or undefined for the collection. */
   readonly id: string | undefined;
   /** The query string without its `?`. */
@@ -24,49 +25,69 @@ export interface ProfileRequest {
   readonly body: string;
   /** `https://graph.microsoft.com/{version}/$metadata#security/ipSecurityProfiles` */
   readonly contextUrl: string;
+  /** The collection's absolute URL as the caller reached it: `@odata.nextLink` starts with it. */
+  readonly collectionUrl: string;
 }
 
-/** Graph's answers on /security/ipSecurityProfiles[/{id}], for a caller that passed authentication. */
-export function handleProfiles(store: ProfileStore, settings: EmulatorSettings, r: ProfileRequest): void {
-  const { req, res, id } = r;
+// Profiles per page when the caller gives no $top; small, so paging is exercised.
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Graph's answer on /security/ipSecurityProfiles[/{id}], for a caller that passed authentication. */
+export function profileAnswer(store: ProfileStore, settings: EmulatorSettings, r: ProfileRequest): Answer {
+  try {
+    return answer(store, settings, r);
+  } catch (err) {
+    if (err instanceof QueryOptionError) return errorAnswer(r.headers, 400, err.code, err.message);
+    throw err;
+  }
+}
+
+function answer(store: ProfileStore, settings: EmulatorSettings, r: ProfileRequest): Answer {
+  const { method, headers, id } = r;
   if (id === undefined) {
-    if (req.method !== 'GET') return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
-    const top = Number(new URLSearchParams(r.search).get('$top') ?? 100);
-    return json(res, req.headers, readStatus(settings, res), { '@odata.context': r.contextUrl, value: store.list().slice(0, top) });
+    if (method !== 'GET') return errorAnswer(headers, 405, 'Request_BadRequest', 'Method not allowed.');
+    const options = parseQueryOptions(r.search);
+    const rows = applyListOptions(store.list(), options);
+    const top = options.top ?? DEFAULT_PAGE_SIZE;
+    const page = rows.slice(options.skip, options.skip + top).map((e) => project(e, options.select));
+    const body: Record<string, unknown> = { '@odata.context': r.contextUrl, value: page };
+    if (options.skip + top < rows.length) {
+      body['@odata.nextLink'] = `${r.collectionUrl}?${[...options.carried, `$skiptoken=${options.skip + top}`].join('&')}`;
+    }
+    return readAnswer(settings, body);
   }
 
-  if (req.method === 'GET') {
+  if (method === 'GET') {
+    const options = parseQueryOptions(r.search);
     const profile = store.get(id);
     if (!profile) return notFound(r, id);
-    return json(res, req.headers, readStatus(settings, res), { '@odata.context': `${r.contextUrl}/$entity`, ...profile });
+    return readAnswer(settings, { '@odata.context': `${r.contextUrl}/$entity`, ...project(profile, options.select) });
   }
-  if (req.method === 'PATCH') {
-    if (!/^application\/json/i.test(req.headers['content-type'] ?? '')) {
-      return graphError(res, req.headers, 415, 'UnsupportedMediaType', 'The content type must be application/json.');
+  if (method === 'PATCH') {
+    if (!/^application\/json/i.test(headers['content-type'] ?? '')) {
+      return errorAnswer(headers, 415, 'UnsupportedMediaType', 'The content type must be application/json.');
     }
     const parsed = parseJson(r.body);
     if (parsed === undefined) {
-      return graphError(res, req.headers, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+      return errorAnswer(headers, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
     }
     const problem = patchProblem(parsed);
-    if (problem) return graphError(res, req.headers, 400, 'BadRequest', problem);
+    if (problem) return errorAnswer(headers, 400, 'BadRequest', problem);
     const updated = store.patch(id, parsed as Record<string, unknown>);
     if (!updated) return notFound(r, id);
-    if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(req.headers.prefer ?? ''))) {
-      res.setHeader('preference-applied', 'return=representation');
-      return json(res, req.headers, 200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated });
+    if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(headers.prefer ?? ''))) {
+      return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated }, { 'preference-applied': 'return=representation' });
     }
-    return empty(res, req.headers, 204);
+    return { status: 204 };
   }
-  return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
+  return errorAnswer(headers, 405, 'Request_BadRequest', 'Method not allowed.');
 }
 
-function readStatus(settings: EmulatorSettings, res: ServerResponse): number {
-  if (!settings.partialContent) return 200;
-  res.setHeader('warning', PARTIAL_CONTENT_WARNING);
-  return 206;
+/** A read's answer: 206 with a provider Warning when the emulator plays a failing provider. */
+function readAnswer(settings: EmulatorSettings, body: unknown): Answer {
+  return settings.partialContent ? jsonAnswer(206, body, { warning: PARTIAL_CONTENT_WARNING }) : jsonAnswer(200, body);
 }
 
-function notFound({ res, req }: ProfileRequest, id: string): void {
-  graphError(res, req.headers, 404, 'itemNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+function notFound({ headers }: ProfileRequest, id: string): Answer {
+  return errorAnswer(headers, 404, 'itemNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 }

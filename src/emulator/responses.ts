@@ -31,8 +31,15 @@ export function empty(res: ServerResponse, reqHeaders: IncomingHttpHeaders, stat
 export function graphError(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string): void {
   if (res.headersSent) return void res.destroy();
   const requestId = graphHeaders(res, reqHeaders);
+  const text = JSON.stringify(errorBody(reqHeaders, requestId, code, message));
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Graph's error body. */
+export function errorBody(reqHeaders: IncomingHttpHeaders, requestId: string, code: string, message: string) {
   const clientRequestId = reqHeaders['client-request-id'];
-  const text = JSON.stringify({
+  return {
     error: {
       code,
       message,
@@ -42,8 +49,34 @@ export function graphError(res: ServerResponse, reqHeaders: IncomingHttpHeaders,
         'client-request-id': typeof clientRequestId === 'string' ? clientRequestId : requestId,
       },
     },
-  });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  };
+}
+
+/**
+ * An answer before it is written: the same value goes onto the wire for a plain request and into a
+ * `$batch` response for an inner one.
+ */
+export interface Answer {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON value; undefined for no body (204). */
+  readonly body?: unknown;
+}
+
+export function errorAnswer(reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string): Answer {
+  return { status, headers: { 'content-type': 'application/json' }, body: errorBody(reqHeaders, randomUUID(), code, message) };
+}
+
+export function jsonAnswer(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Answer {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
+}
+
+export function sendAnswer(res: ServerResponse, reqHeaders: IncomingHttpHeaders, answer: Answer): void {
+  for (const [k, v] of Object.entries(answer.headers ?? {})) if (k !== 'content-type') res.setHeader(k, v);
+  if (answer.body === undefined) return empty(res, reqHeaders, answer.status);
+  graphHeaders(res, reqHeaders);
+  const text = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': answer.headers?.['content-type'] ?? JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 

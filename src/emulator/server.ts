@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { handleControl } from './control.js';
 import { announceDeprecation } from './deprecation.js';
 import { FaultQueue, respondFault, type Fault } from './faults.js';
-import { handleProfiles, type EmulatorSettings } from './profiles.js';
-import { graphError, readBody } from './responses.js';
+import { batchAnswer } from './batch.js';
+import { profileAnswer, type EmulatorSettings } from './profiles.js';
+import { graphError, readBody, sendAnswer } from './responses.js';
 import { ProfileStore } from './store.js';
 
 export type { Fault } from './faults.js';
@@ -72,6 +73,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const version = segments.shift() ?? '';
     if (!VERSIONS.has(version)) return graphError(res, req.headers, 400, 'BadRequest', `Invalid version: ${version}`);
     const rest = segments.join('/');
+    const contextUrl = `https://graph.microsoft.com/${version}/$metadata#${COLLECTION}`;
+    // nextLinks point back at this emulator, as Graph's point at the host the caller used.
+    const collectionUrl = `http://${req.headers.host ?? `127.0.0.1:${port}`}/${version}/${COLLECTION}`;
+    if (rest === '$batch' || rest === '%24batch') {
+      if (req.method !== 'POST') return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
+      const envelopeFault = faults.take('POST', undefined, true);
+      if (envelopeFault) return respondFault(res, req.headers, envelopeFault);
+      if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
+        return graphError(res, req.headers, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      return sendAnswer(res, req.headers, batchAnswer({ store, settings, faults, collectionUrl, contextUrl }, req.headers, body));
+    }
     let id: string | undefined;
     if (rest === COLLECTION) id = undefined;
     else if (rest.startsWith(`${COLLECTION}/`) && segments.length === 3) {
@@ -86,10 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
       return graphError(res, req.headers, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
     }
-    const contextUrl = `https://graph.microsoft.com/${version}/$metadata#${COLLECTION}`;
-    handleProfiles(store, settings, { req, res, id, search, body, contextUrl });
+    const answer = profileAnswer(store, settings, { method: req.method ?? '', headers: req.headers, id, search, body, contextUrl, collectionUrl });
+    sendAnswer(res, req.headers, answer);
   }
 
+  let port = 0;
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       graphError(res, req.headers, 500, 'generalException', `Emulator failure: ${String(err)}`);
@@ -100,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   return {
     baseUrl: `http://${host}:${port}/beta`,

@@ -9,6 +9,12 @@ import {
 } from './errors.js';
 import { errorDetail, header, isObject, readText, retryAfterSeconds } from './responses.js';
 import { profilePath } from './paths.js';
+import { getProfilesBatched, type ProfileResult } from './batch.js';
+import { listRequestPath, readPage, type ListRequest, type ProfilePage } from './list.js';
+import { encodeOptionValue, selectValue } from './odataQuery.js';
+
+export type { ProfileResult } from './batch.js';
+export type { ListRequest, ProfilePage } from './list.js';
 
 /** A Graph entity as JSON: what Graph sent, or what we send. */
 export type GraphEntity = Record<string, unknown>;
@@ -56,7 +62,7 @@ export interface GraphCaller {
   readonly onExchange?: (exchange: GraphExchange) => void;
 }
 
-interface RawAnswer {
+export interface RawAnswer {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
   readonly text: string;
@@ -67,12 +73,15 @@ const USER_AGENT = 'ipsecurityprofile-gateway/0.1';
 /** One per process: owns the pooled connection to Graph's origin. */
 export class GraphClient {
   private readonly dispatcher: Pool;
-  private readonly basePath: string;
+  /** Graph's origin and version path: list cursors may lead nowhere else. */
+  readonly origin: string;
+  readonly basePath: string;
   private readonly observer: GraphObserver | undefined;
 
   constructor(options: GraphClientOptions) {
     this.observer = options.observer;
     const base = new URL(options.baseUrl);
+    this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.dispatcher = createGraphDispatcher({ origin: base.origin, timeoutMs: options.timeoutMs });
   }
@@ -87,7 +96,7 @@ export class GraphClient {
   }
 
   /** One HTTP exchange with Graph. The body is always read (or discarded), never left on the socket. */
-  async send(method: 'GET' | 'PATCH', path: string, caller: GraphCaller, body?: string, extra?: Record<string, string>): Promise<RawAnswer> {
+  async send(method: 'GET' | 'PATCH' | 'POST', path: string, caller: GraphCaller, body?: string, extra?: Record<string, string>): Promise<RawAnswer> {
     if ('problem' in caller.credential) throw new MissingTokenError(caller.credential.problem);
     const headers: Record<string, string> = {
       ...caller.propagate,
@@ -150,11 +159,26 @@ export class GraphSession {
     private readonly caller: GraphCaller,
   ) {}
 
-  /** `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. */
-  async getProfile(id: string): Promise<GraphEntity | null> {
-    const answer = await this.client.send('GET', profilePath(id), this.caller);
+  /**
+   * `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. With `select`, only those
+   * properties (and `id`) are asked for.
+   */
+  async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {
+    const query = select === undefined ? '' : `?$select=${encodeOptionValue(selectValue(select))}`;
+    const answer = await this.client.send('GET', profilePath(id) + query, this.caller);
     if (answer.status === 404) return null;
     return entityOrThrow(answer);
+  }
+
+  /** Many profiles through `POST /$batch` (20 per batch, in parallel); each id asked once. */
+  async getProfiles(ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
+    return getProfilesBatched((body) => this.client.send('POST', '/$batch', this.caller, body), ids, select, this.caller.signal);
+  }
+
+  /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. */
+  async listProfiles(request: ListRequest): Promise<ProfilePage> {
+    const path = listRequestPath(request, { origin: this.client.origin, basePath: this.client.basePath });
+    return readPage(await this.client.send('GET', path, this.caller));
   }
 
   /**

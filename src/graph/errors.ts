@@ -72,3 +72,27 @@ export class GraphProtocolError extends GraphClientError {
     this.requestId = requestId;
   }
 }
+
+/** An argument that cannot be sent to Graph safely (a filter too long, a property name with syntax in it); nothing was sent. */
+export class UnsafeArgumentError extends GraphClientError {
+  readonly code = 'GRAPH_UNSAFE_ARGUMENT';
+  /** The GraphQL argument or Graph option concerned. */
+  readonly argument: string;
+  constructor(argument: string, reason: string) {
+    super(reason);
+    this.name = 'UnsafeArgumentError';
+    this.argument = argument;
+  }
+}
+
+/**
+ * A paging cursor that is not one of ours, or whose link would leave the configured Graph origin and
+ * base path. Nothing was sent: following it could hand the caller's token to another host.
+ */
+export class InvalidCursorError extends GraphClientError {
+  readonly code = 'GRAPH_INVALID_CURSOR';
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidCursorError';
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { GET, SELECT_ALL, UPDATE, startStack, type Stack } from '../helpers/stack.js';
 
 describe('profile ids in the URL', () => {
   let stack: Stack;
@@ -22,7 +22,7 @@ describe('profile ids in the URL', () => {
     const answer = await stack.gql(GET, { id });
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data!.ipSecurityProfile).toMatchObject({ id, address: `addr of ${id}` });
-    expect(stack.emulator.requests.map((r) => r.url)).toEqual([`/beta/security/ipSecurityProfiles/${encoded}`]);
+    expect(stack.emulator.requests.map((r) => r.url)).toEqual([`/beta/security/ipSecurityProfiles/${encoded}?${SELECT_ALL}`]);
 
     const updated = await stack.gql(UPDATE, { id, input: { riskScore: 'r' } });
     expect(updated.body.errors).toBeUndefined();

@@ -85,3 +85,7 @@ export const UPDATE = `mutation Update($id: ID!, $input: UpdateIpSecurityProfile
 }`;
 
 export const GET = `query Get($id: ID!) { ipSecurityProfile(id: $id) { ${PROFILE_FIELDS} } }`;
+
+/** The `$select` a read of every PROFILE_FIELDS field sends: `id` first, then Graph's property order. */
+export const SELECT_ALL =
+  '$select=id,activityGroupNames,address,azureSubscriptionId,azureTenantId,countHits,countHosts,firstSeenDateTime,ipCategories,ipReferenceData,lastSeenDateTime,riskScore,tags,vendorInformation';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { linesWithMsg, logLines } from '../helpers/observability.js';
 import { spawnEntry } from '../helpers/process.js';
-import { GET, PROFILE_ID, TOKEN, UPDATE, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, SELECT_ALL, TOKEN, UPDATE, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
 
 const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 const PROFILE_PATH = `/security/ipSecurityProfiles/${PROFILE_ID}`;
@@ -29,7 +29,7 @@ describe('one log line per GraphQL operation and per Graph call', () => {
       requestId: 'log-1',
       clientRequestId: 'log-1',
       method: 'GET',
-      path: PROFILE_PATH,
+      path: `${PROFILE_PATH}?${SELECT_ALL}`,
       status: 200,
       attempt: 1,
     });
@@ -143,6 +143,10 @@ describe('the token never reaches a log line', () => {
     await stack.gql(GET, { id: PROFILE_ID });
     emulator.inject({ method: 'GET', status: 200, delayMs: 1800, body: '{}' });
     await stack.gql(GET, { id: PROFILE_ID });
+    // A batch: several profiles in one operation go through Graph's $batch, one inner read failing.
+    emulator.inject({ method: 'GET', id: 'missing', status: 403 });
+    await stack.gql(`query Many { a: ipSecurityProfile(id: "${PROFILE_ID}") { id } b: ipSecurityProfile(id: "missing") { id } c: ipSecurityProfile(id: "other") { id } }`);
+    expect(emulator.requests.some((r) => r.method === 'POST' && r.url.endsWith('/$batch'))).toBe(true);
     emulator.settings.deprecated = true;
     emulator.settings.partialContent = true;
     await stack.gql(GET, { id: PROFILE_ID });
@@ -167,7 +171,7 @@ describe('the token never reaches a log line', () => {
     // The scan means something only if the token really went through these paths and they logged.
     expect(stack.emulator.requests.length).toBeGreaterThan(0);
     expect(linesWithMsg(stack, 'graph call').length).toBeGreaterThanOrEqual(30);
-    expect(linesWithMsg(stack, 'graphql operation').length).toBe(41);
+    expect(linesWithMsg(stack, 'graphql operation').length).toBe(42);
     expect(logLines(stack).some((l) => l.level === 40)).toBe(true);
     assertNoSecret(stack.logs);
   });

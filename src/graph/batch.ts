@@ -1,0 +1,165 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { GraphEntity, RawAnswer } from './client.js';
+import { GraphClientError, GraphHttpError, GraphProtocolError } from './errors.js';
+import { encodeOptionValue, selectValue } from './odataQuery.js';
+import { profilePath } from './paths.js';
+import { errorDetail, header, isObject, retryAfterSeconds } from './responses.js';
+
+// Many profiles read in Graph JSON batches: `POST /$batch` with `{"requests": [{id, method, url}]}`,
+// `url` relative to the version root. Graph answers `{"responses": [{id, status, headers, body}]}` in
+// any order and every inner request succeeds or fails on its own, so each is checked on its own.
+
+/** Graph's limit of requests in one batch. */
+export const MAX_BATCH_REQUESTS = 20;
+// Batches in flight per call: 160 profiles at once is plenty, and a router sending thousands of
+// representations queues here instead of taking every pooled connection to Graph.
+const MAX_PARALLEL_BATCHES = 8;
+
+/** A profile, `null` when Graph says 404, or the error for that profile alone. */
+export type ProfileResult = GraphEntity | null | GraphClientError;
+
+/** Sends one batch body to `/$batch`; the session binds the caller. */
+export type BatchExchange = (body: string) => Promise<RawAnswer>;
+
+interface Pending {
+  readonly id: string;
+  readonly url: string;
+}
+
+/** Reads every id (each once), in batches of at most 20, up to 8 batches in parallel. */
+export async function getProfilesBatched(
+  exchange: BatchExchange,
+  ids: readonly string[],
+  select: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, ProfileResult>> {
+  const results = new Map<string, ProfileResult>();
+  const query = `?$select=${encodeOptionValue(selectValue(select))}`;
+  const pending: Pending[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      pending.push({ id, url: profilePath(id) + query });
+    } catch (err) {
+      // An unsafe id fails alone; the others are still read.
+      results.set(id, err as GraphClientError);
+    }
+  }
+  const chunks: Pending[][] = [];
+  for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0, signal);
+  };
+  await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
+  return results;
+}
+
+async function runBatch(
+  exchange: BatchExchange,
+  chunk: readonly Pending[],
+  results: Map<string, ProfileResult>,
+  attempt: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const body = JSON.stringify({ requests: chunk.map((p, i) => ({ id: String(i + 1), method: 'GET', url: p.url })) });
+  let answer: RawAnswer;
+  try {
+    answer = await exchange(body);
+  } catch (err) {
+    if (!(err instanceof GraphClientError)) throw err;
+    for (const p of chunk) results.set(p.id, err);
+    return;
+  }
+  const responses = batchResponses(answer);
+  if (responses instanceof GraphClientError) {
+    for (const p of chunk) results.set(p.id, responses);
+    return;
+  }
+
+  const throttled: { pending: Pending; error: GraphHttpError }[] = [];
+  chunk.forEach((p, i) => {
+    const inner = responses.get(String(i + 1));
+    if (!inner) {
+      results.set(p.id, new GraphProtocolError(answer.status, 'the batch answer has no response for this request', header(answer.headers, 'request-id')));
+      return;
+    }
+    const result = innerResult(inner);
+    if (result instanceof GraphHttpError && result.detail.status === 429) throttled.push({ pending: p, error: result });
+    results.set(p.id, result);
+  });
+  if (throttled.length === 0) return;
+
+  const waitSeconds = innerRetryDelaySeconds(attempt, throttled.map((t) => t.error.retryAfterSeconds));
+  // Out of attempts, or asked to wait longer than a request should: the 429 stands for those profiles.
+  if (waitSeconds === null) return;
+  try {
+    await sleep(waitSeconds * 1000, undefined, { signal });
+  } catch {
+    return; // the caller went away: the 429s stand, nobody is waiting for a retry
+  }
+  await runBatch(
+    exchange,
+    throttled.map((t) => t.pending),
+    results,
+    attempt + 1,
+    signal,
+  );
+}
+
+// retry policy: to be unified with src/graph/retry.ts
+// Graph throttles each request inside a batch on its own and the SDKs do not retry those; we do, as
+// for direct calls: honour the longest inner Retry-After, else back off exponentially, a few times.
+const INNER_RETRY = {
+  maxRetries: 3,
+  baseDelaySeconds: 0.5,
+  // Waiting longer would hold the caller's request open for too long; the 429 goes back instead.
+  maxDelaySeconds: 10,
+} as const;
+
+/** Seconds to wait before retrying the throttled inner requests, or null to give up. */
+export function innerRetryDelaySeconds(attempt: number, retryAfters: readonly (number | null)[]): number | null {
+  if (attempt >= INNER_RETRY.maxRetries) return null;
+  const said = retryAfters.filter((s): s is number => s !== null);
+  const wait = said.length > 0 ? Math.max(...said) : INNER_RETRY.baseDelaySeconds * 2 ** attempt * (0.5 + Math.random() / 2);
+  return wait > INNER_RETRY.maxDelaySeconds ? null : wait;
+}
+
+interface InnerResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+function batchResponses(answer: RawAnswer): Map<string, InnerResponse> | GraphClientError {
+  const requestId = header(answer.headers, 'request-id');
+  if (answer.status < 200 || answer.status >= 300) {
+    return new GraphHttpError(errorDetail(answer.status, answer.headers, answer.text), retryAfterSeconds(header(answer.headers, 'retry-after')));
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(answer.text);
+  } catch {
+    return new GraphProtocolError(answer.status, 'the batch answer is not JSON', requestId);
+  }
+  if (!isObject(parsed) || !Array.isArray(parsed.responses)) return new GraphProtocolError(answer.status, 'the batch answer has no responses', requestId);
+  const byId = new Map<string, InnerResponse>();
+  for (const r of parsed.responses) {
+    if (!isObject(r) || typeof r.id !== 'string' || typeof r.status !== 'number') continue;
+    const headers: IncomingHttpHeaders = {};
+    // Inner headers keep whatever case Graph wrote them in.
+    if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    byId.set(r.id, { status: r.status, headers, body: r.body });
+  }
+  return byId;
+}
+
+function innerResult(inner: InnerResponse): ProfileResult {
+  if (inner.status === 404) return null;
+  if (inner.status >= 200 && inner.status < 300) {
+    if (isObject(inner.body)) return inner.body;
+    return new GraphProtocolError(inner.status, 'the batched answer is not a JSON object', header(inner.headers, 'request-id'));
+  }
+  const text = typeof inner.body === 'string' ? inner.body : JSON.stringify(inner.body ?? '');
+  return new GraphHttpError(errorDetail(inner.status, inner.headers, text), retryAfterSeconds(header(inner.headers, 'retry-after')));
+}

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { empty, graphError, json, parseJson } from './responses.js';
+import { empty, graphError, json, JSON_TYPE, parseJson } from './responses.js';
 import type { ProfileStore } from './store.js';
 import { patchProblem } from './validation.js';
 
@@ -54,6 +54,37 @@ export function handleProfiles(store: ProfileStore, settings: EmulatorSettings, 
     return empty(res, req.headers, 204);
   }
   return graphError(res, req.headers, 405, 'Request_BadRequest', 'Method not allowed.');
+}
+
+/**
+ * The 2xx answer a GET or PATCH of one profile would get, applying the PATCH; null (nothing applied)
+ * when Graph would refuse it. Faults that damage an answer (stall, truncate) start from this.
+ */
+export function profileAnswer(
+  store: ProfileStore,
+  settings: EmulatorSettings,
+  r: ProfileRequest,
+): { status: number; headers: Record<string, string>; text: string } | null {
+  const { req, id } = r;
+  if (id === undefined) return null;
+  const jsonAnswer = (status: number, value: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { 'content-type': JSON_TYPE, ...headers },
+    text: JSON.stringify(value),
+  });
+  if (req.method === 'GET') {
+    const profile = store.get(id);
+    return profile ? jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...profile }) : null;
+  }
+  if (req.method !== 'PATCH' || !/^application\/json/i.test(req.headers['content-type'] ?? '')) return null;
+  const parsed = parseJson(r.body);
+  if (parsed === undefined || patchProblem(parsed)) return null;
+  const updated = store.patch(id, parsed as Record<string, unknown>);
+  if (!updated) return null;
+  if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(req.headers.prefer ?? ''))) {
+    return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated }, { 'preference-applied': 'return=representation' });
+  }
+  return { status: 204, headers: {}, text: '' };
 }
 
 function notFound({ res, req }: ProfileRequest, id: string): void {

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 
 // How Graph answers: its headers on every response, its JSON content type, its error body.
 
-const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** Graph's headers on every answer: its own request-id, the caller's client-request-id echoed. */
 export function graphHeaders(res: ServerResponse, reqHeaders: IncomingHttpHeaders): string {

@@ -1,12 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control.js';
-import { FaultQueue, respondFault, type Fault } from './faults.js';
-import { handleProfiles, type EmulatorSettings } from './profiles.js';
-import { graphError, readBody } from './responses.js';
+import type { Socket } from 'node:net';
+import { Chaos, type ChaosSettings } from './chaos.js';
+import { FaultQueue, faultProblem, respondFault, type Fault } from './faults.js';
+import { handleProfiles, profileAnswer, type EmulatorSettings } from './profiles.js';
+import { graphError, parseJson, readBody } from './responses.js';
 import { ProfileStore } from './store.js';
 
-export type { Fault } from './faults.js';
+export type { Fault, FaultKind } from './faults.js';
+export type { ChaosSettings } from './chaos.js';
 export type { EmulatorSettings } from './profiles.js';
 
 /** What the emulator received: tests assert on it. */
@@ -16,6 +19,12 @@ export interface RecordedRequest {
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** When it arrived (performance.now(), ms). */
+  readonly at: number;
+  /** Which TCP connection carried it: 1 for the emulator's first connection, and so on. */
+  readonly connection: number;
+  /** When the client went away before the answer was complete (performance.now(), ms). */
+  clientGoneAt?: number;
 }
 
 export interface EmulatorOptions {
@@ -33,6 +42,12 @@ export interface Emulator {
   readonly requests: RecordedRequest[];
   readonly settings: EmulatorSettings;
   inject(fault: Fault): void;
+  /** A seeded random mix of faults on every Graph request (null turns it off). */
+  chaos(settings: ChaosSettings | null): void;
+  /** How often each fault of the mix was chosen since chaos() was last called. */
+  readonly chaosCounts: Readonly<Record<string, number>>;
+  /** TCP connections open right now. */
+  openConnections(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -46,24 +61,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const keep = options.keepRequests ?? 10_000;
   const faults = new FaultQueue();
   const settings: EmulatorSettings = { ignorePrefer: false };
+  const chaos = new Chaos();
+  const connections = new WeakMap<Socket, number>();
+  let connectionCount = 0;
 
   function reset(): void {
     store.reset();
     requests.length = 0;
     faults.clear();
+    chaos.configure(null);
     settings.ignorePrefer = false;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
     const body = await readBody(req);
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const rawPath = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
 
-    if (rawPath.startsWith('/_emulator/')) return handleControl({ faults, settings, requests, reset }, req, res, rawPath, body);
+    if (rawPath.startsWith('/_emulator/')) return handleControl({ faults, chaos, settings, requests, reset }, req, res, rawPath, body);
 
-    requests.push({ method: req.method ?? '', url, headers: req.headers, body });
+    const record: RecordedRequest = { method: req.method ?? '', url, headers: req.headers, body, at, connection: connections.get(req.socket) ?? 0 };
+    res.once('close', () => {
+      if (!res.writableFinished) record.clientGoneAt = performance.now();
+    });
+    requests.push(record);
     if (requests.length > keep) requests.splice(0, requests.length - keep);
 
     const segments = rawPath.split('/').slice(1);
@@ -78,21 +102,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       id = decoded;
     } else return graphError(res, req.headers, 400, 'BadRequest', `Resource not found for the segment '${segments.at(-1) ?? ''}'.`);
 
-    const scripted = faults.take(req.method ?? '', id);
-    if (scripted) return respondFault(res, req.headers, scripted);
-
-    if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) {
-      return graphError(res, req.headers, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    }
     const contextUrl = `https://graph.microsoft.com/${version}/$metadata#${COLLECTION}`;
-    handleProfiles(store, settings, { req, res, id, search, body, contextUrl });
+    const r = { req, res, id, search, body, contextUrl };
+    const clientRequestId = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : undefined;
+    const fault = headerFault(req.headers[FAULT_HEADER]) ?? faults.take(req.method ?? '', id, clientRequestId) ?? chaos.pick();
+    const authorized = /^Bearer \S+$/.test(req.headers.authorization ?? '');
+    if (fault) {
+      return respondFault(req, res, fault, {
+        compute: () => (authorized ? profileAnswer(store, settings, r) : null),
+        respond: () => (authorized ? handleProfiles(store, settings, r) : unauthorized(res, req.headers)),
+      });
+    }
+    if (!authorized) return unauthorized(res, req.headers);
+    handleProfiles(store, settings, r);
   }
 
   const server: Server = createServer((req, res) => {
+    if (req.socket.destroyed) return;
     handle(req, res).catch((err: unknown) => {
       graphError(res, req.headers, 500, 'generalException', `Emulator failure: ${String(err)}`);
     });
   });
+  const openSockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, ++connectionCount);
+    openSockets.add(socket);
+    socket.once('close', () => openSockets.delete(socket));
+  });
+  // A reset or stalled connection is a fault we made, not an emulator failure.
+  server.on('clientError', (_err, socket) => socket.destroy());
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -107,6 +145,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     settings,
     inject: (fault) => faults.inject(fault),
+    chaos: (chaosSettings) => chaos.configure(chaosSettings),
+    chaosCounts: chaos.counts,
+    openConnections: () => openSockets.size,
     reset,
     close: () =>
       new Promise<void>((resolve) => {
@@ -114,6 +155,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A fault named on the request itself, for a person calling the emulator directly:
+ * `x-emulator-fault: {"kind":"reset-after"}` or `x-emulator-fault: 429`.
+ */
+const FAULT_HEADER = 'x-emulator-fault';
+
+function headerFault(value: string | string[] | undefined): Fault | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const parsed = /^\d{3}$/.test(value.trim()) ? { status: Number(value.trim()) } : parseJson(value);
+  return faultProblem(parsed) === null ? (parsed as Fault) : undefined;
+}
+
+function unauthorized(res: ServerResponse, headers: IncomingHttpHeaders): void {
+  graphError(res, headers, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
 }
 
 function safeDecode(segment: string): string | null {

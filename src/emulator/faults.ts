@@ -106,13 +106,14 @@ export async function respondFault(
       res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(PROXY_PAGE), server: 'nginx' });
       return void res.end(PROXY_PAGE);
     case 'delay': {
-      // The answer is written (and the write applied) now, and held back in the socket.
-      const socket = req.socket;
-      socket.cork();
-      normal.respond();
+      // The write is applied on arrival; only the answer is late.
+      const answer = normal.compute();
       await wait(fault.delayMs ?? 1_000);
-      if (!socket.destroyed) socket.uncork();
-      return;
+      if (res.destroyed) return;
+      if (!answer) return normal.respond();
+      graphHeaders(res, reqHeaders);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      return void res.end(answer.text);
     }
     case 'reset-before':
       return void req.socket.resetAndDestroy();

@@ -59,6 +59,8 @@ export interface RunningGateway {
   readonly port: number;
   readonly server: Server;
   readonly lifecycle: Lifecycle;
+  /** The one Graph client (and pool) of this gateway. */
+  readonly graph: GraphClient;
   stop(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     port,
     server,
     lifecycle,
+    graph,
     async stop() {
       if (lifecycle.phase === 'stopped') return;
       lifecycle.beginDrain();

@@ -68,11 +68,16 @@ export type WriteResult = { readonly answer: RawAnswer } | { readonly confirmed:
  * that never opened sent nothing: those are replayed like a read. After an ambiguous failure (502,
  * 504, a reset or timeout once the request may have gone out) the resource is read back: if it
  * holds every value sent, the write went through; if not, it is replayed; if the read fails too,
- * the error says the outcome is unknown. Errors carry `outcome`.
+ * the error says the outcome is unknown. Errors carry `outcome`: `not_applied` only when no attempt
+ * could have reached Graph's store.
  */
 export async function writeWithRetry(scope: RetryScope, path: string, sent: GraphEntity, extra: Record<string, string>): Promise<WriteResult> {
   const body = JSON.stringify(sent);
   let fresh = false;
+  // Once an attempt may have reached Graph, a read-back that finds nothing proves nothing for
+  // later: that attempt can still land. Failures from then on say `unknown`, never `not_applied`.
+  let everAmbiguous = false;
+  const settled = () => (everAmbiguous ? 'unknown' : 'not_applied');
   for (let retries = 0; ; retries++) {
     const result = await attempt(scope, 'PATCH', path, retries, fresh, body, extra);
     let failure: GraphClientError;
@@ -107,6 +112,7 @@ export async function writeWithRetry(scope: RetryScope, path: string, sent: Grap
     }
 
     if (ambiguous) {
+      everAmbiguous = true;
       const check = await readBack(scope, path, sent);
       if (check.applied) return { confirmed: check.entity };
       if (check.unknown) {
@@ -116,12 +122,12 @@ export async function writeWithRetry(scope: RetryScope, path: string, sent: Grap
     }
 
     const decision = retryDecision(scope.policy, { retriesSoFar: retries, retryAfterSeconds: retryAfter, remainingMs: scope.deadline.remainingMs() });
-    failure.outcome = 'not_applied';
+    failure.outcome = settled();
     if (!decision.retry) throw failure;
     try {
       await scope.deadline.sleep(decision.delayMs);
     } catch (err) {
-      if (err instanceof GraphClientError) err.outcome = 'not_applied';
+      if (err instanceof GraphClientError) err.outcome = settled();
       throw err;
     }
     fresh = 'answer' in result && result.answer.status === 503;

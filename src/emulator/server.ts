@@ -88,6 +88,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!res.writableFinished) record.clientGoneAt = performance.now();
     });
     requests.push(record);
+    // Like a front door that drops a request whose client has already hung up (nginx does by
+    // default): a request the gateway gave up on is never applied behind its back later.
+    if (req.socket.destroyed || req.socket.readableEnded) {
+      record.clientGoneAt = performance.now();
+      return void req.socket.destroy();
+    }
     if (requests.length > keep) requests.splice(0, requests.length - keep);
 
     const segments = rawPath.split('/').slice(1);

@@ -75,12 +75,15 @@ export class GraphClient {
   private readonly observer: GraphObserver | undefined;
   private readonly dispatcherOptions: DispatcherOptions;
   readonly policy: RetryPolicy;
+  /** Per attempt: connect, headers, and each gap in the body (ms). */
+  readonly attemptTimeoutMs: number;
 
   constructor(options: GraphClientOptions) {
     this.observer = options.observer;
     const base = new URL(options.baseUrl);
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.dispatcherOptions = { origin: base.origin, timeoutMs: options.timeoutMs };
+    this.attemptTimeoutMs = options.timeoutMs;
     this.dispatcher = createGraphDispatcher(this.dispatcherOptions);
     this.policy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
   }

@@ -121,7 +121,12 @@ export async function writeWithRetry(scope: RetryScope, path: string, sent: Grap
       }
     }
 
-    const decision = retryDecision(scope.policy, { retriesSoFar: retries, retryAfterSeconds: retryAfter, remainingMs: scope.deadline.remainingMs() });
+    const decision = retryDecision(scope.policy, {
+      retriesSoFar: retries,
+      retryAfterSeconds: retryAfter,
+      remainingMs: scope.deadline.remainingMs(),
+      attemptMs: scope.client.attemptTimeoutMs,
+    });
     failure.outcome = settled();
     if (!decision.retry) throw failure;
     try {

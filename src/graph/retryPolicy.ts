@@ -60,6 +60,12 @@ export interface RetryQuestion {
   readonly retryAfterSeconds: number | null;
   /** Milliseconds left before the deadline. */
   readonly remainingMs: number;
+  /**
+   * Time the next attempt needs after the wait (ms): a retry that could not finish before the
+   * deadline is not started. Writes pass their attempt timeout, since a write cut mid-flight
+   * leaves its outcome unknown and may still land later; reads need none.
+   */
+  readonly attemptMs?: number;
   /** Source of randomness in [0, 1) for the jitter; tests pass their own. */
   readonly random?: () => number;
 }
@@ -74,7 +80,7 @@ export function retryDecision(policy: RetryPolicy, q: RetryQuestion): RetryDecis
     q.retryAfterSeconds !== null
       ? Math.ceil(q.retryAfterSeconds * 1000)
       : backoffMs(policy, q.retriesSoFar, q.random ?? Math.random);
-  if (delayMs >= q.remainingMs) return { retry: false, reason: 'deadline' };
+  if (delayMs + (q.attemptMs ?? 0) >= q.remainingMs) return { retry: false, reason: 'deadline' };
   return { retry: true, delayMs };
 }
 

@@ -150,7 +150,10 @@ describe('the request deadline', () => {
     const started = performance.now();
     const answer = await stack.gql(GET, { id: PROFILE_ID }, { 'client-request-id': 'waits' });
     expect(performance.now() - started).toBeLessThan(2_100);
-    expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryAfter: 0.3 });
+    // Graph's last 503 (with its Retry-After), or, on a slow machine, the last attempt cut at 2 s.
+    const ext = answer.body.errors![0]!.extensions!;
+    expect(ext.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(ext.retryAfter === 0.3 || ext.reason === 'DEADLINE_EXCEEDED', JSON.stringify(ext)).toBe(true);
     // 0.3 s apart: six attempts fit in 2 s, and no attempt starts after the deadline.
     const seen = calls(stack, 'GET', 'waits');
     expect(seen.length).toBeGreaterThanOrEqual(5);

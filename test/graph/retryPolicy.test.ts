@@ -15,6 +15,11 @@ describe('the retry policy', () => {
     expect(retryDecision(policy, { retriesSoFar: 0, retryAfterSeconds: null, remainingMs: 100, random: () => 0.9 })).toEqual({ retry: false, reason: 'deadline' });
   });
 
+  it('does not start a retry whose attempt could not finish before the deadline', () => {
+    expect(retryDecision(policy, { retriesSoFar: 0, retryAfterSeconds: 1, remainingMs: 2_500, attemptMs: 1_000 })).toEqual({ retry: true, delayMs: 1_000 });
+    expect(retryDecision(policy, { retriesSoFar: 0, retryAfterSeconds: 1, remainingMs: 1_900, attemptMs: 1_000 })).toEqual({ retry: false, reason: 'deadline' });
+  });
+
   it('stops after maxRetries', () => {
     expect(retryDecision(policy, { retriesSoFar: 3, retryAfterSeconds: 0, remainingMs: 30_000 })).toEqual({ retry: false, reason: 'exhausted' });
     expect(retryDecision({ ...policy, maxRetries: 0 }, { retriesSoFar: 0, retryAfterSeconds: 0, remainingMs: 30_000 })).toEqual({ retry: false, reason: 'exhausted' });

@@ -169,6 +169,24 @@ describe('the request deadline', () => {
   });
 });
 
+describe('the deadline covers the read-back after a 204', () => {
+  it('and a write Graph accepted whose profile cannot be read in time says outcome applied', async () => {
+    const stack = await startStack({ GRAPH_TIMEOUT_MS: '900', REQUEST_DEADLINE_MS: '2000' });
+    try {
+      stack.emulator.settings.ignorePrefer = true;
+      stack.emulator.inject({ method: 'GET', kind: 'delay', delayMs: 5_000, times: 10 });
+      const started = performance.now();
+      const answer = await stack.gql(UPDATE, { id: PROFILE_ID, input: { riskScore: 'accepted' } }, { 'client-request-id': 'readback' });
+      expect(performance.now() - started).toBeLessThan(2_600);
+      expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', outcome: 'applied' });
+      expect(patches(stack, 'readback')).toHaveLength(1);
+      expect(stack.emulator.store.get(PROFILE_ID)!.riskScore).toBe('accepted');
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('honest writes', () => {
   let stack: Stack;
   beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { handleControl } from './control.js';
-import type { Socket } from 'node:net';
 import { Chaos, type ChaosSettings } from './chaos.js';
 import { FaultQueue, faultProblem, respondFault, type Fault } from './faults.js';
 import { handleProfiles, profileAnswer, type EmulatorSettings } from './profiles.js';
@@ -88,13 +87,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!res.writableFinished) record.clientGoneAt = performance.now();
     });
     requests.push(record);
+    if (requests.length > keep) requests.splice(0, requests.length - keep);
     // Like a front door that drops a request whose client has already hung up (nginx does by
     // default): a request the gateway gave up on is never applied behind its back later.
     if (req.socket.destroyed || req.socket.readableEnded) {
       record.clientGoneAt = performance.now();
       return void req.socket.destroy();
     }
-    if (requests.length > keep) requests.splice(0, requests.length - keep);
 
     const segments = rawPath.split('/').slice(1);
     const version = segments.shift() ?? '';

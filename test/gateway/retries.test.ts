@@ -64,10 +64,10 @@ describe('retries', () => {
     expect(answer.body.errors).toBeUndefined();
     const seen = calls(stack, 'GET', 'backoff');
     expect(seen.map((r) => r.headers['retry-attempt'])).toEqual([undefined, '1', '2']);
-    // Full jitter: the first retry waits under 250 ms, the second under 500 ms.
-    expect(gap(seen[0]!, seen[1]!)).toBeLessThan(250 + 100);
-    expect(gap(seen[1]!, seen[2]!)).toBeLessThan(500 + 100);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    // Full jitter: the first retry waits under 250 ms, the second under 500 ms (plus a busy machine's slack).
+    expect(gap(seen[0]!, seen[1]!)).toBeLessThan(250 + 300);
+    expect(gap(seen[1]!, seen[2]!)).toBeLessThan(500 + 300);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('a 503 is retried on a fresh connection', async () => {
@@ -125,7 +125,7 @@ describe('the request deadline', () => {
     stack.emulator.inject({ method: 'PATCH', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '5' }, times: 5 });
     const started = performance.now();
     const answer = await stack.gql(UPDATE, { id: PROFILE_ID, input: { riskScore: 'never' } }, { 'client-request-id': 'past' });
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'THROTTLED', retryAfter: 5, outcome: 'not_applied' });
     expect(patches(stack, 'past')).toHaveLength(1);
     expect(stack.emulator.store.get(PROFILE_ID)!.riskScore).toBe('Risk Score value');
@@ -136,7 +136,8 @@ describe('the request deadline', () => {
     const started = performance.now();
     const answer = await stack.gql(GET, { id: PROFILE_ID }, { 'client-request-id': 'deadline' });
     const took = performance.now() - started;
-    expect(took).toBeGreaterThanOrEqual(1_900);
+    // At least two 0.9 s attempts; it may end just before 2 s when the next wait would not fit.
+    expect(took).toBeGreaterThanOrEqual(1_750);
     expect(took).toBeLessThan(2_500);
     expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     // Attempts time out at 0.9 s; the one running at 2 s is cut by the deadline.
@@ -289,7 +290,7 @@ describe('cancellation', () => {
     await sleep(300);
     const [call] = calls(stack, 'GET', 'gone-inflight');
     expect(call!.clientGoneAt).toBeDefined();
-    expect(call!.clientGoneAt! - call!.at).toBeLessThan(600);
+    expect(call!.clientGoneAt! - call!.at).toBeLessThan(900);
   });
 
   it('the client going away cancels a pending retry wait', async () => {

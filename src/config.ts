@@ -13,6 +13,10 @@ export interface Config {
   readonly graphBaseUrl: string;
   /** Per attempt: connect, response headers and body each must arrive within this (milliseconds). */
   readonly graphTimeoutMs: number;
+  /** Retries of one Graph call after 429/503/504 or a connection failure (0 to 10). */
+  readonly graphMaxRetries: number;
+  /** Budget for everything one GraphQL field does against Graph: attempts, waits, read-backs (milliseconds). */
+  readonly requestDeadlineMs: number;
   readonly logLevel: LogLevel;
   /** `NODE_ENV` as given; anything but `production` behaves as development. */
   readonly nodeEnv: string;
@@ -56,6 +60,8 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
 
   const port = integer(env, 'PORT', 4000, 0, 65535, problems);
   const graphTimeoutMs = integer(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems);
+  const graphMaxRetries = integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems);
+  const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
 
   const emulatorPort = integer(env, 'EMULATOR_PORT', 4001, 0, 65535, problems);
@@ -80,6 +86,8 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     host: env.HOST?.trim() ?? '',
     graphBaseUrl,
     graphTimeoutMs,
+    graphMaxRetries,
+    requestDeadlineMs,
     logLevel: logLevel ?? 'info',
     nodeEnv,
     production: nodeEnv === 'production',

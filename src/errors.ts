@@ -82,6 +82,12 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
+/** `translate`, plus what became of a failed write when the Graph client knows. */
+function translateWithOutcome(err: GraphClientError): { message: string; extensions: Extensions } {
+  const { message, extensions } = translate(err);
+  return { message, extensions: err.outcome === null ? extensions : { ...extensions, outcome: err.outcome } };
+}
+
 /**
  * The one translation point: every error leaving the gateway passes here. Graph client errors get
  * their code; GraphQL errors we or graphql-js raised keep theirs; anything else is our own bug, logged
@@ -92,7 +98,7 @@ export function createFormatError(logger: Logger) {
     const original = unwrapResolverError(error);
     const cause = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof GraphClientError) {
-      const { message, extensions } = translate(original);
+      const { message, extensions } = translateWithOutcome(original);
       return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -31,6 +31,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
   const graph = new GraphClient({
     baseUrl: config.graphBaseUrl,
     timeoutMs: config.graphTimeoutMs,
+    retry: { maxRetries: config.graphMaxRetries, deadlineMs: config.requestDeadlineMs },
     observer: createGraphObserver(logger, metrics),
   });
   const limits = operationLimits(config.limits);
@@ -60,12 +61,17 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
   return { apollo, graph, metrics };
 }
 
+// Beyond the request deadline, time for the last answers to be written (ms).
+const DRAIN_GRACE_MS = 1_000;
+
 export interface RunningGateway {
   /** `http://host:port/graphql` */
   readonly url: string;
   readonly port: number;
   readonly server: Server;
   readonly lifecycle: Lifecycle;
+  /** The one Graph client (and pool) of this gateway. */
+  readonly graph: GraphClient;
   stop(): Promise<void>;
 }
 
@@ -81,7 +87,12 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     lifecycle,
     metrics,
   });
+  // Responses still in the making: when draining begins they are told to close their connection.
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    if (lifecycle.phase !== 'ready') res.setHeader('connection', 'close');
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, 'request failed outside GraphQL');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -100,10 +111,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     port,
     server,
     lifecycle,
+    graph,
     async stop() {
+      if (lifecycle.phase === 'stopped') return;
       lifecycle.beginDrain();
+      // Stop accepting; let operations in flight finish (each is bounded by the request deadline),
+      // then cut whatever is left so shutdown itself never hangs.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), config.requestDeadlineMs + DRAIN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await apollo.stop();

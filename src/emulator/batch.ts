@@ -65,7 +65,8 @@ function innerAnswer(target: BatchTarget, outer: IncomingHttpHeaders, r: { metho
     }
   } else return errorAnswer(outer, 400, 'BadRequest', `Resource not found for the segment '${segments.at(-1) ?? ''}'.`);
 
-  const scripted = target.faults.take(r.method, id);
+  const clientRequestId = typeof outer['client-request-id'] === 'string' ? outer['client-request-id'] : undefined;
+  const scripted = target.faults.take(r.method, id, clientRequestId);
   if (scripted) return faultAnswer(outer, scripted);
   const innerHeaders: IncomingHttpHeaders = { ...outer };
   if (isRecord(r.headers)) for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') innerHeaders[k.toLowerCase()] = v;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Fault, FaultQueue } from './faults.js';
+import { CHAOS_MIX, type Chaos, type ChaosSettings } from './chaos.js';
+import { faultProblem, type Fault, type FaultQueue } from './faults.js';
 import type { EmulatorSettings } from './profiles.js';
 import { empty, graphError, json, parseJson } from './responses.js';
 import type { RecordedRequest } from './server.js';
@@ -7,6 +8,7 @@ import { isRecord } from './validation.js';
 
 export interface ControlTarget {
   readonly faults: FaultQueue;
+  readonly chaos: Chaos;
   readonly settings: EmulatorSettings;
   readonly requests: readonly RecordedRequest[];
   reset(): void;
@@ -21,11 +23,27 @@ export function handleControl(target: ControlTarget, req: IncomingMessage, res: 
   if (path === '/_emulator/faults' && req.method === 'POST') {
     const parsed = parseJson(body);
     const list: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-    if (!list.every((f) => isRecord(f) && Number.isInteger(f.status))) {
-      return graphError(res, req.headers, 400, 'BadRequest', 'Send a fault {"status": 429, "headers": {...}, "times": 1} or a list of them.');
+    const problem = list.map(faultProblem).find((p) => p !== null);
+    if (problem !== undefined) {
+      return graphError(res, req.headers, 400, 'BadRequest', `Send a fault {"status": 429, "headers": {...}, "times": 1} or {"kind": "reset-after"}, or a list of them: ${problem}.`);
     }
     for (const f of list) target.faults.inject(f as Fault);
     return empty(res, req.headers, 204);
+  }
+  if (path === '/_emulator/chaos' && req.method === 'POST') {
+    const parsed = parseJson(body);
+    const ok =
+      isRecord(parsed) &&
+      typeof parsed.rate === 'number' && parsed.rate >= 0 && parsed.rate <= 1 &&
+      (parsed.seed === undefined || Number.isInteger(parsed.seed)) &&
+      (parsed.delayMs === undefined || Number.isInteger(parsed.delayMs)) &&
+      (parsed.only === undefined || (Array.isArray(parsed.only) && parsed.only.every((n) => typeof n === 'string' && n in CHAOS_MIX)));
+    if (!ok) {
+      return graphError(res, req.headers, 400, 'BadRequest', `Send {"rate": 0.3, "seed": 42, "delayMs": 1000, "only": [...]}; faults: ${Object.keys(CHAOS_MIX).join(', ')}.`);
+    }
+    const settings = parsed as unknown as ChaosSettings;
+    target.chaos.configure(settings.rate === 0 ? null : { ...settings, seed: settings.seed ?? 1 });
+    return json(res, req.headers, 200, { chaos: target.chaos.current });
   }
   if (path === '/_emulator/settings' && req.method === 'POST') {
     const parsed = parseJson(body);

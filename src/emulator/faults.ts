@@ -1,20 +1,40 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { errorAnswer, graphError, graphHeaders, parseJson, type Answer } from './responses.js';
+
+/**
+ * How a fault misbehaves:
+ * - `status`: answers `status` (with `headers`, `body` or a Graph error body with `code`) after
+ *   `delayMs`; with `apply`, a PATCH is applied first (a 502/504 after Graph did the work).
+ * - `delay`: the normal answer, the write applied on arrival, but nothing is sent for `delayMs`.
+ * - `stall`: the write applied, the normal status and headers and half the body, then silence.
+ * - `reset-before`: the connection is reset, nothing applied.
+ * - `reset-after`: the write applied, then the connection is reset without an answer.
+ * - `proxy-502`: an HTML 502 page from a "proxy"; with `apply`, the write went through behind it.
+ * - `truncate`: the write applied, the normal answer cut in half and the connection closed.
+ */
+export type FaultKind = 'status' | 'delay' | 'stall' | 'reset-before' | 'reset-after' | 'proxy-502' | 'truncate';
+export const FAULT_KINDS: readonly FaultKind[] = ['status', 'delay', 'stall', 'reset-before', 'reset-after', 'proxy-502', 'truncate'];
 
 /** A scripted answer for the next matching request(s), in place of the normal one. */
 export interface Fault {
+  readonly kind?: FaultKind;
   readonly method?: string;
   /** Only requests for this profile id (decoded). */
   readonly id?: string;
+  /** Only requests carrying this `client-request-id` (one GraphQL request through the gateway). */
+  readonly clientRequestId?: string;
   /** How many matching requests get it (default 1). */
   readonly times?: number;
-  readonly status: number;
+  /** For `status` faults (and `proxy-502`, which is 502). */
+  readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   /** A raw body; without one, a Graph error body with `code`. */
   readonly body?: string;
   readonly code?: string;
-  /** Wait this long before answering (ms). */
+  /** Wait this long before answering (ms); `delay` faults default to 1000. */
   readonly delayMs?: number;
+  /** Apply a PATCH before a `status` or `proxy-502` answer. */
+  readonly apply?: boolean;
 }
 
 /** Faults waiting for their requests, first injected first served. */
@@ -34,9 +54,12 @@ export class FaultQueue {
    * only a fault naming this method matches (a `$batch` envelope must not eat a fault meant for the
    * requests inside it).
    */
-  take(method: string, id: string | undefined, exactMethod = false): Fault | undefined {
+  take(method: string, id: string | undefined, clientRequestId: string | undefined, exactMethod = false): Fault | undefined {
     const entry = this.entries.find(
-      ({ fault }) => (exactMethod ? fault.method === method : !fault.method || fault.method === method) && (fault.id === undefined || fault.id === id),
+      ({ fault }) =>
+        (exactMethod ? fault.method === method : !fault.method || fault.method === method) &&
+        (fault.id === undefined || fault.id === id) &&
+        (fault.clientRequestId === undefined || fault.clientRequestId === clientRequestId),
     );
     if (!entry) return undefined;
     entry.left -= 1;
@@ -45,23 +68,94 @@ export class FaultQueue {
   }
 }
 
-export async function respondFault(res: ServerResponse, reqHeaders: IncomingHttpHeaders, fault: Fault): Promise<void> {
-  if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+/** Why a value is not a fault, or null when it is one. */
+export function faultProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a fault is a JSON object';
+  const f = value as Record<string, unknown>;
+  const kind = f.kind ?? 'status';
+  if (!FAULT_KINDS.includes(kind as FaultKind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  if (kind === 'status' && !Number.isInteger(f.status)) return 'a status fault needs an integer "status"';
+  if (f.delayMs !== undefined && !(Number.isInteger(f.delayMs) && (f.delayMs as number) >= 0)) return 'delayMs must be a whole number of ms';
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) >= 1)) return 'times must be a whole number >= 1';
+  return null;
+}
+
+/** The normal answer, for faults that damage it rather than replace it. */
+export interface NormalAnswer {
+  /** Applies the request (a PATCH writes) and returns what Graph would send, or null if it would refuse. */
+  compute(): { status: number; headers: Record<string, string>; text: string } | null;
+  /** Answers normally, applying the request now. */
+  respond(): void;
+}
+
+const PROXY_PAGE = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+export async function respondFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: Fault,
+  normal: NormalAnswer,
+): Promise<void> {
+  const reqHeaders = req.headers;
+  const kind = fault.kind ?? 'status';
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  switch (kind) {
+    case 'status':
+      if (fault.apply) normal.compute();
+      if (fault.delayMs) await wait(fault.delayMs);
+      return scripted(res, reqHeaders, fault.status ?? 500, fault);
+    case 'proxy-502':
+      if (fault.apply) normal.compute();
+      if (fault.delayMs) await wait(fault.delayMs);
+      res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(PROXY_PAGE), server: 'nginx' });
+      return void res.end(PROXY_PAGE);
+    case 'delay': {
+      // The write is applied on arrival; only the answer is late.
+      const answer = normal.compute();
+      await wait(fault.delayMs ?? 1_000);
+      if (res.destroyed) return;
+      if (!answer) return normal.respond();
+      graphHeaders(res, reqHeaders);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      return void res.end(answer.text);
+    }
+    case 'reset-before':
+      return void req.socket.resetAndDestroy();
+    case 'reset-after':
+      normal.compute();
+      return void req.socket.resetAndDestroy();
+    case 'stall':
+    case 'truncate': {
+      const answer = normal.compute();
+      if (!answer || answer.text.length < 2) return normal.respond();
+      graphHeaders(res, reqHeaders);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      res.write(answer.text.slice(0, Math.floor(answer.text.length / 2)));
+      // stall: nothing more; the client's body timeout (or the emulator closing) ends it.
+      if (kind === 'truncate') setImmediate(() => req.socket.destroy());
+      return;
+    }
+  }
+}
+
+function scripted(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, fault: Fault): void {
+  if (res.destroyed) return;
   for (const [k, v] of Object.entries(fault.headers ?? {})) res.setHeader(k, v);
   if (fault.body === undefined) {
-    return graphError(res, reqHeaders, fault.status, fault.code ?? 'emulatedFault', `Emulated ${fault.status}`);
+    return graphError(res, reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`);
   }
   graphHeaders(res, reqHeaders);
-  res.writeHead(fault.status, { 'content-length': Buffer.byteLength(fault.body) });
+  res.writeHead(status, { 'content-length': Buffer.byteLength(fault.body) });
   res.end(fault.body);
 }
 
-/** A fault as the answer to a request inside a `$batch` (its delay is not applied there). */
+/** A fault as the answer to a request inside a `$batch` (its delay and connection damage do not apply there). */
 export function faultAnswer(reqHeaders: IncomingHttpHeaders, fault: Fault): Answer {
+  const status = fault.status ?? (fault.kind === 'proxy-502' ? 502 : 500);
   if (fault.body === undefined) {
-    const error = errorAnswer(reqHeaders, fault.status, fault.code ?? 'emulatedFault', `Emulated ${fault.status}`);
+    const error = errorAnswer(reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`);
     return { ...error, headers: { ...error.headers, ...fault.headers } };
   }
   const parsed = parseJson(fault.body);
-  return { status: fault.status, headers: { ...fault.headers }, body: parsed === undefined ? fault.body : parsed };
+  return { status, headers: { ...fault.headers }, body: parsed === undefined ? fault.body : parsed };
 }

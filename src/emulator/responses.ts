@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 
 // How Graph answers: its headers on every response, its JSON content type, its error body.
 
-const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** Graph's headers on every answer: its own request-id, the caller's client-request-id echoed. */
 export function graphHeaders(res: ServerResponse, reqHeaders: IncomingHttpHeaders): string {
@@ -69,6 +69,13 @@ export function errorAnswer(reqHeaders: IncomingHttpHeaders, status: number, cod
 
 export function jsonAnswer(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Answer {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
+}
+
+/** An answer as the bytes Graph would send: what damaging faults (stall, truncate, delay) start from. */
+export function renderAnswer(answer: Answer): { status: number; headers: Record<string, string>; text: string } {
+  const headers = { ...answer.headers };
+  if (answer.body === undefined) return { status: answer.status, headers, text: '' };
+  return { status: answer.status, headers: { 'content-type': JSON_TYPE, ...headers }, text: JSON.stringify(answer.body) };
 }
 
 export function sendAnswer(res: ServerResponse, reqHeaders: IncomingHttpHeaders, answer: Answer): void {

@@ -3,9 +3,14 @@ import { PROFILE_PROPS } from './validation.js';
 
 type Entity = Record<string, unknown>;
 
+// The write log is for tests and inspection; a long `npm run dev` session must not grow without end.
+const MAX_WRITES_KEPT = 100_000;
+
 /** The emulator's in-memory profiles. Values are kept exactly as written, like Graph's store. */
 export class ProfileStore {
   private readonly profiles = new Map<string, Entity>();
+  /** Every PATCH applied, in order: tests check that nothing was lost or replayed out of order. */
+  readonly writes: { readonly id: string; readonly body: Entity }[] = [];
 
   constructor() {
     this.reset();
@@ -13,6 +18,7 @@ export class ProfileStore {
 
   reset(): void {
     this.profiles.clear();
+    this.writes.length = 0;
     this.put(structuredClone(SEED_PROFILE) as Entity);
   }
 
@@ -38,6 +44,8 @@ export class ProfileStore {
   patch(id: string, body: Entity): Entity | undefined {
     const profile = this.profiles.get(id);
     if (!profile) return undefined;
+    this.writes.push({ id, body: structuredClone(body) });
+    if (this.writes.length > MAX_WRITES_KEPT) this.writes.splice(0, this.writes.length - MAX_WRITES_KEPT);
     for (const [name, value] of Object.entries(body)) {
       if (name.startsWith('@') || !(name in PROFILE_PROPS)) continue;
       profile[name] = structuredClone(value);

@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphEntity, RawAnswer } from './client.js';
 import { GraphClientError, GraphHttpError, GraphProtocolError } from './errors.js';
 import { encodeOptionValue, selectValue } from './odataQuery.js';
 import { profilePath } from './paths.js';
 import { errorDetail, header, isObject, retryAfterSeconds } from './responses.js';
+import type { RetryScope } from './retry.js';
+import { retryDecision } from './retryPolicy.js';
 
 // Many profiles read in Graph JSON batches: `POST /$batch` with `{"requests": [{id, method, url}]}`,
 // `url` relative to the version root. Graph answers `{"responses": [{id, status, headers, body}]}` in
@@ -32,7 +33,7 @@ export async function getProfilesBatched(
   exchange: BatchExchange,
   ids: readonly string[],
   select: readonly string[],
-  signal?: AbortSignal,
+  scope: RetryScope,
 ): Promise<Map<string, ProfileResult>> {
   const results = new Map<string, ProfileResult>();
   const query = `?$select=${encodeOptionValue(selectValue(select))}`;
@@ -49,7 +50,7 @@ export async function getProfilesBatched(
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0, signal);
+    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0, scope);
   };
   await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
   return results;
@@ -59,8 +60,8 @@ async function runBatch(
   exchange: BatchExchange,
   chunk: readonly Pending[],
   results: Map<string, ProfileResult>,
-  attempt: number,
-  signal: AbortSignal | undefined,
+  retriesSoFar: number,
+  scope: RetryScope,
 ): Promise<void> {
   const body = JSON.stringify({ requests: chunk.map((p, i) => ({ id: String(i + 1), method: 'GET', url: p.url })) });
   let answer: RawAnswer;
@@ -90,39 +91,29 @@ async function runBatch(
   });
   if (throttled.length === 0) return;
 
-  const waitSeconds = innerRetryDelaySeconds(attempt, throttled.map((t) => t.error.retryAfterSeconds));
-  // Out of attempts, or asked to wait longer than a request should: the 429 stands for those profiles.
-  if (waitSeconds === null) return;
+  // Graph throttles each request inside a batch on its own and the SDKs do not retry those; we do,
+  // with the policy of direct calls: the longest inner Retry-After, else backoff, inside the deadline.
+  const said = throttled.map((t) => t.error.retryAfterSeconds).filter((s): s is number => s !== null);
+  const decision = retryDecision(scope.policy, {
+    retriesSoFar,
+    retryAfterSeconds: said.length > 0 ? Math.max(...said) : null,
+    remainingMs: scope.deadline.remainingMs(),
+    attemptMs: scope.client.attemptTimeoutMs,
+  });
+  // Out of retries, or the wait would pass the deadline: the 429 stands for those profiles.
+  if (!decision.retry) return;
   try {
-    await sleep(waitSeconds * 1000, undefined, { signal });
+    await scope.deadline.sleep(decision.delayMs);
   } catch {
-    return; // the caller went away: the 429s stand, nobody is waiting for a retry
+    return; // the caller went away or the deadline ended: the 429s stand
   }
   await runBatch(
     exchange,
     throttled.map((t) => t.pending),
     results,
-    attempt + 1,
-    signal,
+    retriesSoFar + 1,
+    scope,
   );
-}
-
-// retry policy: to be unified with src/graph/retry.ts
-// Graph throttles each request inside a batch on its own and the SDKs do not retry those; we do, as
-// for direct calls: honour the longest inner Retry-After, else back off exponentially, a few times.
-const INNER_RETRY = {
-  maxRetries: 3,
-  baseDelaySeconds: 0.5,
-  // Waiting longer would hold the caller's request open for too long; the 429 goes back instead.
-  maxDelaySeconds: 10,
-} as const;
-
-/** Seconds to wait before retrying the throttled inner requests, or null to give up. */
-export function innerRetryDelaySeconds(attempt: number, retryAfters: readonly (number | null)[]): number | null {
-  if (attempt >= INNER_RETRY.maxRetries) return null;
-  const said = retryAfters.filter((s): s is number => s !== null);
-  const wait = said.length > 0 ? Math.max(...said) : INNER_RETRY.baseDelaySeconds * 2 ** attempt * (0.5 + Math.random() / 2);
-  return wait > INNER_RETRY.maxDelaySeconds ? null : wait;
 }
 
 interface InnerResponse {

@@ -1,18 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Pool } from 'undici';
-import { createGraphDispatcher } from './dispatcher.js';
-import {
-  GraphHttpError,
-  GraphProtocolError,
-  GraphUnavailableError,
-  MissingTokenError,
-} from './errors.js';
-import { errorDetail, header, isObject, readText, retryAfterSeconds } from './responses.js';
+import type { Dispatcher, Pool } from 'undici';
+import { Deadline } from './deadline.js';
+import { createFreshConnection, createGraphDispatcher, type DispatcherOptions } from './dispatcher.js';
+import { GraphClientError, GraphProtocolError, GraphUnavailableError, MissingTokenError } from './errors.js';
 import { profilePath } from './paths.js';
+import { answerError, header, isObject, readText, type RawAnswer } from './responses.js';
+import { readWithRetry, writeWithRetry, type RetryScope } from './retry.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { getProfilesBatched, type ProfileResult } from './batch.js';
 import { listRequestPath, readPage, type ListRequest, type ProfilePage } from './list.js';
 import { encodeOptionValue, selectValue } from './odataQuery.js';
 
+export type { RawAnswer } from './responses.js';
 export type { ProfileResult } from './batch.js';
 export type { ListRequest, ProfilePage } from './list.js';
 
@@ -30,8 +29,8 @@ export interface GraphExchange {
   readonly failure: string | null;
   readonly durationMs: number;
   readonly clientRequestId: string;
-  /** 1 for the first try of a call, 2 for its first retry, ... (absent means 1). */
-  readonly attempt?: number;
+  /** 1 for the first try of a call, N + 1 for its Nth retry (which carried `Retry-Attempt: N`). */
+  readonly attempt: number;
   /** Graph's response headers (request-id, Date, x-ms-ags-diagnostic, Deprecation, ...); empty without an answer. */
   readonly headers: IncomingHttpHeaders;
 }
@@ -44,8 +43,20 @@ export interface GraphClientOptions {
   /** Graph's root with its version path, no trailing slash: `https://graph.microsoft.com/beta`. */
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  /** Told of every exchange, success or failure. */
+  /** Retries, backoff and the per-field deadline; DEFAULT_RETRY_POLICY fills what is left out. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Told of every exchange (every attempt), success or failure. */
   readonly observer?: GraphObserver;
+}
+
+/** How one attempt goes out; retry.ts sets these, a plain call needs none. */
+export interface SendOptions {
+  /** 0 for a first try; N > 0 sends `Retry-Attempt: N`. */
+  readonly attempt?: number;
+  /** Ends the attempt (the deadline or the caller); the caller's own signal when absent. */
+  readonly signal?: AbortSignal;
+  /** Use a new connection outside the pool, closed after the answer (retrying a 503). */
+  readonly freshConnection?: boolean;
 }
 
 /** Who is calling, for one incoming request. */
@@ -62,12 +73,6 @@ export interface GraphCaller {
   readonly onExchange?: (exchange: GraphExchange) => void;
 }
 
-export interface RawAnswer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly text: string;
-}
-
 const USER_AGENT = 'ipsecurityprofile-gateway/0.1';
 
 /** One per process: owns the pooled connection to Graph's origin. */
@@ -77,13 +82,30 @@ export class GraphClient {
   readonly origin: string;
   readonly basePath: string;
   private readonly observer: GraphObserver | undefined;
+  private readonly dispatcherOptions: DispatcherOptions;
+  readonly policy: RetryPolicy;
+  /** Per attempt: connect, headers, and each gap in the body (ms). */
+  readonly attemptTimeoutMs: number;
 
   constructor(options: GraphClientOptions) {
     this.observer = options.observer;
     const base = new URL(options.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
-    this.dispatcher = createGraphDispatcher({ origin: base.origin, timeoutMs: options.timeoutMs });
+    this.dispatcherOptions = { origin: base.origin, timeoutMs: options.timeoutMs };
+    this.attemptTimeoutMs = options.timeoutMs;
+    this.dispatcher = createGraphDispatcher(this.dispatcherOptions);
+    this.policy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+  }
+
+  /** The pool's sockets and requests right now (connected, free, pending, queued, running, size). */
+  get poolStats(): Pool['stats'] {
+    return this.dispatcher.stats;
+  }
+
+  /** A new deadline for one GraphQL field's work, ended early when `signal` aborts. Dispose it. */
+  deadline(signal?: AbortSignal): Deadline {
+    return new Deadline(this.policy.deadlineMs, signal);
   }
 
   /** Graph calls on behalf of one caller. */
@@ -96,8 +118,16 @@ export class GraphClient {
   }
 
   /** One HTTP exchange with Graph. The body is always read (or discarded), never left on the socket. */
-  async send(method: 'GET' | 'PATCH' | 'POST', path: string, caller: GraphCaller, body?: string, extra?: Record<string, string>): Promise<RawAnswer> {
+  async send(
+    method: 'GET' | 'PATCH' | 'POST',
+    path: string,
+    caller: GraphCaller,
+    body?: string,
+    extra?: Record<string, string>,
+    options: SendOptions = {},
+  ): Promise<RawAnswer> {
     if ('problem' in caller.credential) throw new MissingTokenError(caller.credential.problem);
+    const attempt = options.attempt ?? 0;
     const headers: Record<string, string> = {
       ...caller.propagate,
       authorization: `Bearer ${caller.credential.token}`,
@@ -106,27 +136,38 @@ export class GraphClient {
       'user-agent': USER_AGENT,
       ...extra,
     };
+    if (attempt > 0) headers['retry-attempt'] = String(attempt);
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const fresh = options.freshConnection ? createFreshConnection(this.dispatcherOptions) : null;
+    const dispatcher: Dispatcher = fresh ?? this.dispatcher;
     const started = performance.now();
     let status: number | null = null;
     let responseHeaders: IncomingHttpHeaders = {};
     try {
-      const res = await this.dispatcher.request({
+      const res = await dispatcher.request({
         method,
         path: this.basePath + path,
         headers,
         body,
-        signal: caller.signal,
+        signal: options.signal ?? caller.signal,
       });
       status = res.statusCode;
       responseHeaders = res.headers;
-      const text = await readText(res.body);
-      this.observe(method, path, caller, started, status, null, responseHeaders);
+      let text: string;
+      try {
+        text = await readText(res.body);
+      } finally {
+        // An aborted or failed read must not leave the body (and its socket) hanging.
+        if (!res.body.destroyed) res.body.destroy();
+      }
+      this.observe(method, path, caller, attempt, started, status, null, responseHeaders);
       return { status, headers: responseHeaders, text };
     } catch (err) {
       const failure = causeCode(err);
-      this.observe(method, path, caller, started, status, failure, responseHeaders);
+      this.observe(method, path, caller, attempt, started, status, failure, responseHeaders);
       throw new GraphUnavailableError(failure, { cause: err });
+    } finally {
+      await fresh?.destroy();
     }
   }
 
@@ -134,6 +175,7 @@ export class GraphClient {
     method: string,
     path: string,
     caller: GraphCaller,
+    attempt: number,
     started: number,
     status: number | null,
     failure: string | null,
@@ -146,6 +188,7 @@ export class GraphClient {
       failure,
       durationMs: performance.now() - started,
       clientRequestId: caller.clientRequestId,
+      attempt: attempt + 1,
       headers,
     };
     this.observer?.onExchange(exchange);
@@ -161,49 +204,69 @@ export class GraphSession {
 
   /**
    * `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. With `select`, only those
-   * properties (and `id`) are asked for.
+   * properties (and `id`) are asked for. Retried within the deadline.
    */
   async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {
     const query = select === undefined ? '' : `?$select=${encodeOptionValue(selectValue(select))}`;
-    const answer = await this.client.send('GET', profilePath(id) + query, this.caller);
-    if (answer.status === 404) return null;
-    return entityOrThrow(answer);
+    const path = profilePath(id) + query;
+    return this.withDeadline(async (scope) => {
+      const answer = await readWithRetry(scope, path);
+      if (answer.status === 404) return null;
+      return entityOrThrow(answer);
+    });
   }
 
-  /** Many profiles through `POST /$batch` (20 per batch, in parallel); each id asked once. */
+  /**
+   * Many profiles through `POST /$batch` (20 per batch, in parallel); each id asked once. The batch
+   * request itself is retried like a read (it only reads); inner 429s are retried by batch.ts.
+   */
   async getProfiles(ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
-    return getProfilesBatched((body) => this.client.send('POST', '/$batch', this.caller, body), ids, select, this.caller.signal);
+    return this.withDeadline((scope) =>
+      getProfilesBatched((body) => readWithRetry(scope, '/$batch', { method: 'POST', body }), ids, select, scope),
+    );
   }
 
-  /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. */
+  /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. Retried within the deadline. */
   async listProfiles(request: ListRequest): Promise<ProfilePage> {
     const path = listRequestPath(request, { origin: this.client.origin, basePath: this.client.basePath });
-    return readPage(await this.client.send('GET', path, this.caller));
+    return this.withDeadline(async (scope) => readPage(await readWithRetry(scope, path)));
   }
 
   /**
    * `PATCH /security/ipSecurityProfiles/{id}` asking for the updated entity back. Graph answers 204
    * by default and may ignore the Prefer header, so a 2xx without an entity is followed by a GET.
+   * Replayed only when Graph certainly did not apply it (see writeWithRetry).
    */
   async updateProfile(id: string, body: GraphEntity): Promise<GraphEntity> {
     const path = profilePath(id);
-    const answer = await this.client.send('PATCH', path, this.caller, JSON.stringify(body), {
-      prefer: 'return=representation',
+    return this.withDeadline(async (scope) => {
+      const result = await writeWithRetry(scope, path, body, { prefer: 'return=representation' });
+      if ('confirmed' in result) return result.confirmed;
+      const { answer } = result;
+      try {
+        if (answer.text.trim() === '') return entityOrThrow(await readWithRetry(scope, path));
+        return entityOrThrow(answer);
+      } catch (err) {
+        // Graph said 2xx: the write went through even though its entity cannot be shown.
+        if (err instanceof GraphClientError) err.outcome = 'applied';
+        throw err;
+      }
     });
-    if (answer.status >= 200 && answer.status < 300 && answer.text.trim() === '') {
-      const read = await this.client.send('GET', path, this.caller);
-      return entityOrThrow(read);
+  }
+
+  private async withDeadline<T>(work: (scope: RetryScope) => Promise<T>): Promise<T> {
+    const deadline = this.client.deadline(this.caller.signal);
+    try {
+      return await work({ client: this.client, caller: this.caller, policy: this.client.policy, deadline });
+    } finally {
+      deadline.dispose();
     }
-    return entityOrThrow(answer);
   }
 }
 
 function entityOrThrow(answer: RawAnswer): GraphEntity {
   if (answer.status < 200 || answer.status >= 300) {
-    throw new GraphHttpError(
-      errorDetail(answer.status, answer.headers, answer.text),
-      retryAfterSeconds(header(answer.headers, 'retry-after')),
-    );
+    throw answerError(answer);
   }
   let parsed: unknown;
   try {

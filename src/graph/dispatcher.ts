@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Client, Pool } from 'undici';
 
 export interface DispatcherOptions {
   /** Graph's origin (scheme, host, port). The pool can reach no other: tokens cannot leak elsewhere. */
@@ -7,7 +7,8 @@ export interface DispatcherOptions {
   readonly timeoutMs: number;
 }
 
-// HTTP policy for every Graph call lives here, once, never at call sites.
+// HTTP policy for every Graph call lives here, once, never at call sites. Retries, backoff and the
+// deadline are composed on top in retry.ts / retryPolicy.ts / deadline.ts.
 const POOL_DEFAULTS = {
   // Concurrent sockets to Graph per process; beyond this, requests queue in the pool.
   connections: 128,
@@ -19,11 +20,19 @@ const POOL_DEFAULTS = {
   pipelining: 1,
 } as const;
 
+function timeouts(options: DispatcherOptions) {
+  return { connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
+}
+
 export function createGraphDispatcher(options: DispatcherOptions): Pool {
-  return new Pool(options.origin, {
-    ...POOL_DEFAULTS,
-    connect: { timeout: options.timeoutMs },
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
+  return new Pool(options.origin, { ...POOL_DEFAULTS, ...timeouts(options) });
+}
+
+/**
+ * One new connection for one request, outside the pool: Graph asks for a 503 to be retried on a
+ * fresh connection (the idle sockets in the pool may all lead to the same sick front end). The
+ * caller destroys it after the answer.
+ */
+export function createFreshConnection(options: DispatcherOptions): Client {
+  return new Client(options.origin, { pipelining: 1, ...timeouts(options) });
 }

@@ -11,8 +11,17 @@ export interface GraphErrorDetail {
   readonly date: string | null;
 }
 
+/**
+ * What became of a write that failed: Graph certainly did not apply it (`not_applied`: safe to send
+ * again), did apply it but its answer was lost (`applied`), or nobody can tell (`unknown`: read the
+ * resource before sending again).
+ */
+export type WriteOutcome = 'applied' | 'not_applied' | 'unknown';
+
 export abstract class GraphClientError extends Error {
   abstract readonly code: string;
+  /** Set on errors of writes (PATCH) once the retry loop knows; null for reads and refusals. */
+  outcome: WriteOutcome | null = null;
 }
 
 /** The caller gave no usable bearer token, so nothing was sent. */

@@ -1,6 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import type { GraphErrorDetail } from './errors.js';
+import { GraphHttpError, type GraphErrorDetail } from './errors.js';
+
+/** One answer from Graph, body read in full. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+/** The error an answer outside 2xx becomes, carrying Graph's Retry-After. */
+export function answerError(answer: RawAnswer): GraphHttpError {
+  return new GraphHttpError(
+    errorDetail(answer.status, answer.headers, answer.text),
+    retryAfterSeconds(header(answer.headers, 'retry-after')),
+  );
+}
 
 // Graph's error bodies are small; anything larger is a proxy page or abuse, and is cut here.
 const MAX_BODY_BYTES = 8 * 1024 * 1024;

@@ -45,7 +45,7 @@ export function createGraphObserver(logger: Logger, metrics: GatewayMetrics): Gr
             path: exchange.path,
             status: exchange.status,
             failure: exchange.failure ?? undefined,
-            attempt: exchange.attempt ?? 1,
+            attempt: exchange.attempt,
             durationMs: Math.round(exchange.durationMs * 10) / 10,
             graphRequestId: header(exchange.headers, 'request-id') ?? undefined,
             clientRequestId: exchange.clientRequestId,

@@ -130,7 +130,7 @@ export class GatewayMetrics {
     this.graphRequests.inc({ method, status });
     this.graphDuration.observe({ method, status }, exchange.durationMs / 1000);
     if (exchange.failure !== null) this.graphFailures.inc({ method, reason: this.failureReasons.of(exchange.failure) });
-    if ((exchange.attempt ?? 1) > 1) this.graphRetries.inc({ method });
+    if (exchange.attempt > 1) this.graphRetries.inc({ method });
     if (exchange.status === 429) this.graphThrottled.inc({ method });
     for (const header of new Set(warnings.map((w) => w.header))) this.graphWarnings.inc({ header });
   }

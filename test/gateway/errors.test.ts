@@ -7,7 +7,8 @@ const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 describe('Graph errors become coded GraphQL errors', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '500' });
+    // One attempt per call: these tests are about the mapping; retries have their own (retries.test.ts).
+    stack = await startStack({ GRAPH_TIMEOUT_MS: '500', GRAPH_MAX_RETRIES: '0' });
   });
   beforeEach(() => stack.emulator.reset());
   afterAll(async () => stack.close());

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { loadConfig } from '../../src/config.js';
-import { startEmulator, type Emulator } from '../../src/emulator/server.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 
@@ -27,8 +27,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const emulator = await startEmulator();
+export async function startStack(env: Record<string, string> = {}, emulatorOptions: EmulatorOptions = {}): Promise<Stack> {
+  const emulator = await startEmulator(emulatorOptions);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',

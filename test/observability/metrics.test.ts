@@ -167,7 +167,7 @@ describe('GatewayMetrics derives retries and throttling from exchanges', () => {
   // Retries are made by the Graph client (another module); its exchanges carry the attempt number.
   it('attempt 2 or later is a retry; 429 is throttled', async () => {
     const metrics = new GatewayMetrics();
-    const exchange = { method: 'PATCH', path: '/x', failure: null, durationMs: 5, clientRequestId: 'r', headers: {} };
+    const exchange = { method: 'PATCH', path: '/x', failure: null, durationMs: 5, clientRequestId: 'r', headers: {}, attempt: 1 };
     metrics.graphExchange({ ...exchange, status: 429 }, []);
     metrics.graphExchange({ ...exchange, status: 429, attempt: 2 }, []);
     metrics.graphExchange({ ...exchange, status: 200, attempt: 3 }, []);

@@ -59,9 +59,10 @@ describe("Graph's Deprecation, Sunset and Warning headers", () => {
   });
 
   it('come with errors too', async () => {
-    stack.emulator.inject({ method: 'GET', status: 503, headers: { warning: '299 - "Deprecated API"' } });
+    // 403 is not retried: the error, with Graph's warning, is the answer.
+    stack.emulator.inject({ method: 'GET', status: 403, headers: { warning: '299 - "Deprecated API"' } });
     const answer = await stack.gql(GET, { id: PROFILE_ID });
-    expect(answer.body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(answer.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(warningsOf(answer.body)).toEqual([{ header: 'warning', value: '299 - "Deprecated API"' }]);
   });
 

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, PROFILE_ID, TOKEN, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, PROFILE_ID, TOKEN, UPDATE, useStack } from '../helpers/stack.js';
 
 describe("Graph's answers", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it('a 204 (Graph ignoring Prefer) is followed by a GET with the same token and request id', async () => {
     stack.emulator.settings.ignorePrefer = true;

@@ -1,14 +1,9 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, PROFILE_ID, TOKEN, UPDATE, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, PROFILE_ID, TOKEN, UPDATE, postGraphQL, useStack } from '../helpers/stack.js';
 
 describe('the caller token', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it.each([
     ['no Authorization header', undefined],

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { PROFILE_ID, UPDATE, useStack } from '../helpers/stack.js';
 
 // Three states per property: left out -> absent from the body; null -> JSON null; a value -> as given.
 describe('PATCH body states', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   async function sentBody(input: Record<string, unknown>): Promise<unknown> {
     const answer = await stack.gql(UPDATE, { id: PROFILE_ID, input });

@@ -1,9 +1,9 @@
 // What a browser meets: the Sandbox landing page, introspection by environment, CORS, and Apollo's CSRF
 // prevention.
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from '../../src/examples.js';
-import { postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { postGraphQL, useStack } from '../helpers/stack.js';
 
 const INTROSPECT = { query: '{ __schema { queryType { name } } }' };
 
@@ -17,11 +17,7 @@ interface SandboxConfig {
 }
 
 describe('in development', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'development' });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ NODE_ENV: 'development' }, { resetEach: false });
 
   it('GET /graphql from a browser serves Sandbox, pre-filled with the example mutation, variables and an Authorization template', async () => {
     const page = await landing(stack.gateway.url);
@@ -49,11 +45,7 @@ describe('in development', () => {
 });
 
 describe('in production', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.com' });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ NODE_ENV: 'production', CORS_ORIGINS: 'https://app.example.com' }, { resetEach: false });
 
   it('introspection is off', async () => {
     const answer = await postGraphQL(stack.gateway.url, INTROSPECT);
@@ -119,11 +111,7 @@ describe('in production', () => {
 });
 
 describe('in production with INTROSPECTION=true', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'production', INTROSPECTION: 'true' });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ NODE_ENV: 'production', INTROSPECTION: 'true' }, { resetEach: false });
 
   it('introspection and the landing page are back', async () => {
     const answer = await postGraphQL(stack.gateway.url, INTROSPECT);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENT_REQUEST_BODY, DOCUMENT_RESPONSE_BODY, withoutAnnotations } from '../helpers/document.js';
-import { PROFILE_ID, TOKEN, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { PROFILE_ID, TOKEN, UPDATE, useStack } from '../helpers/stack.js';
 
 describe("the document's example, end to end", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({}, { resetEach: false });
 
   it('sends Graph exactly the documented request and returns the documented response', async () => {
     // The document's example body, annotations removed, is what a GraphQL client writes as input.

@@ -1,17 +1,12 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, PROFILE_ID, UPDATE, startStack, useStack } from '../helpers/stack.js';
 
 const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 
 describe('Graph errors become coded GraphQL errors', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    // One attempt per call: these tests are about the mapping; retries have their own (retries.test.ts).
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '500', GRAPH_MAX_RETRIES: '0' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  // One attempt per call: these tests are about the mapping; retries have their own (retries.test.ts).
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '500', GRAPH_MAX_RETRIES: '0' });
 
   it.each([
     [400, 'BadRequest', 'BAD_USER_INPUT'],

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, SELECT_ALL, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, SELECT_ALL, UPDATE, useStack } from '../helpers/stack.js';
 
 describe('profile ids in the URL', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it.each([
     ['a/b', 'a%2Fb'],

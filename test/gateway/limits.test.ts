@@ -1,21 +1,16 @@
 import { getIntrospectionQuery } from 'graphql';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { PROFILE_ID, TOKEN, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { PROFILE_ID, TOKEN, postGraphQL, useStack } from '../helpers/stack.js';
 
 function aliased(field: (i: number) => string, n: number): string {
   return Array.from({ length: n }, (_, i) => field(i)).join('\n');
 }
 
 describe('abuse limits, each refused with a coded error before Graph hears anything', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ MAX_DEPTH: '3', MAX_ALIASES: '5', MAX_TOKENS: '300', MAX_GRAPH_ROOT_FIELDS: '3', BODY_LIMIT_BYTES: '2048' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack({ MAX_DEPTH: '3', MAX_ALIASES: '5', MAX_TOKENS: '300', MAX_GRAPH_ROOT_FIELDS: '3', BODY_LIMIT_BYTES: '2048' });
 
   async function refused(query: string, variables?: Record<string, unknown>) {
     const answer = await stack.gql(query, variables);
@@ -94,11 +89,7 @@ describe('abuse limits, each refused with a coded error before Graph hears anyth
 });
 
 describe('the default limits', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({}, { resetEach: false });
 
   it('let Sandbox’s full introspection query and the example operations through', async () => {
     const answer = await postGraphQL(stack.gateway.url, { query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }) });

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../src/emulator/server.js';
-import { GET, PROFILE_ID, TOKEN, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, TOKEN, UPDATE, startStack, useStack, type Stack } from '../helpers/stack.js';
 
 const wall = (r: RecordedRequest) => performance.timeOrigin + r.at;
 const gap = (a: RecordedRequest, b: RecordedRequest) => b.at - a.at;
@@ -16,12 +16,7 @@ function patches(stack: Stack, rid: string) {
 }
 
 describe('retries', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '400', GRAPH_MAX_RETRIES: '3' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '400', GRAPH_MAX_RETRIES: '3' });
 
   it('a 429 with Retry-After: 1 waits one second, never less, then succeeds with the same request id and Retry-Attempt: 1', async () => {
     stack.emulator.inject({ method: 'PATCH', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '1' } });
@@ -114,12 +109,7 @@ describe('retries', () => {
 });
 
 describe('the request deadline', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '900', REQUEST_DEADLINE_MS: '2000', GRAPH_MAX_RETRIES: '10' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '900', REQUEST_DEADLINE_MS: '2000', GRAPH_MAX_RETRIES: '10' });
 
   it('a Retry-After past the deadline stops at once: THROTTLED with retryAfter', async () => {
     stack.emulator.inject({ method: 'PATCH', status: 429, code: 'TooManyRequests', headers: { 'retry-after': '5' }, times: 5 });
@@ -189,12 +179,7 @@ describe('the deadline covers the read-back after a 204', () => {
 });
 
 describe('honest writes', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '400', GRAPH_MAX_RETRIES: '3' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '400', GRAPH_MAX_RETRIES: '3' });
 
   const update = (rid: string, riskScore: string) =>
     stack.gql(UPDATE, { id: PROFILE_ID, input: { riskScore, tags: [rid] } }, { 'client-request-id': rid });
@@ -267,12 +252,7 @@ describe('honest writes', () => {
 });
 
 describe('cancellation', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '10000' });
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '10000' });
 
   async function abandon(query: string, variables: Record<string, unknown>, rid: string, afterMs: number): Promise<void> {
     const sent = request(stack.gateway.url, {

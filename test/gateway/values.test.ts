@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET, PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, PROFILE_ID, UPDATE, useStack } from '../helpers/stack.js';
 
 describe('value fidelity', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it.each([
     ['no fraction', '2016-12-31T23:57:27Z'],

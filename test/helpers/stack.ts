@@ -1,6 +1,7 @@
 // Starts the Graph emulator and the gateway on loopback, port 0, as main.ts starts it.
 import { Writable } from 'node:stream';
 import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
 import { createLogger } from '../../src/logger.js';
@@ -55,6 +56,25 @@ export async function startStack(env: Record<string, string> = {}, emulatorOptio
       await emulator.close();
     },
   };
+}
+
+/**
+ * The stack the tests of one describe block share: started before them, closed after them, and the
+ * emulator reset before each test unless `resetEach` is false. Use it as a Stack inside the tests.
+ */
+export function useStack(env: Record<string, string> = {}, options: { readonly resetEach?: boolean } = {}): Stack {
+  let current: Stack | undefined;
+  beforeAll(async () => {
+    current = await startStack(env);
+  });
+  if (options.resetEach ?? true) beforeEach(() => current!.emulator.reset());
+  afterAll(async () => current?.close());
+  return new Proxy({} as Stack, {
+    get(_target, key) {
+      if (!current) throw new Error('the shared stack starts in beforeAll: use it inside tests and hooks');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }
 
 export async function postGraphQL(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<GraphQLAnswer> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { linesWithMsg, logLines } from '../helpers/observability.js';
 import { spawnEntry } from '../helpers/process.js';
-import { GET, PROFILE_ID, SELECT_ALL, TOKEN, UPDATE, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, SELECT_ALL, TOKEN, UPDATE, postGraphQL, startStack, useStack, type Stack } from '../helpers/stack.js';
 
 const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 const PROFILE_PATH = `/security/ipSecurityProfiles/${PROFILE_ID}`;
@@ -108,11 +108,7 @@ describe('the token never reaches a log line', () => {
   // connections, Graph's warnings, bad Authorization headers, request errors, and 429/503 answers
   // (retried once retries exist). At trace level, so every line any level could write is here.
   const SECRET_PARTS = [TOKEN, TOKEN.split('.').at(-1)!, 'secret-token-424242'];
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ LOG_LEVEL: 'trace', GRAPH_TIMEOUT_MS: '300' });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ LOG_LEVEL: 'trace', GRAPH_TIMEOUT_MS: '300' }, { resetEach: false });
 
   it('in any of them', async () => {
     const { emulator } = stack;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayMetrics } from '../../src/observability/metrics.js';
 import { httpGet, originOf, sample, scrape } from '../helpers/observability.js';
-import { GET, PROFILE_ID, TOKEN, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, TOKEN, UPDATE, startStack, useStack, type Stack } from '../helpers/stack.js';
 
 const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 
@@ -132,11 +132,7 @@ describe('/metrics after a scripted mix of outcomes', () => {
 });
 
 describe('in-flight requests', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({}, { resetEach: false });
 
   it('rise while an operation waits on Graph and fall when it is answered', async () => {
     expect(sample(await scrape(stack), 'gateway_graphql_requests_in_flight')).toBe(0);

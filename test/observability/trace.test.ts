@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { linesWithMsg } from '../helpers/observability.js';
-import { GET, PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, UPDATE, startStack, useStack, type Stack } from '../helpers/stack.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_ID = '00f067aa0ba902b7';
@@ -97,12 +97,7 @@ describe('W3C trace context is continued on the Graph request', () => {
 });
 
 describe('the request id reaches the caller', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it('in extensions.requestId of every error and in the client-request-id response header', async () => {
     stack.emulator.inject({ method: 'PATCH', status: 403, code: 'Authorization_RequestDenied' });

@@ -1,8 +1,8 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEPRECATION, PARTIAL_CONTENT_WARNING, SUNSET } from '../../src/emulator/deprecation.js';
 import { linesWithMsg, sample, scrape } from '../helpers/observability.js';
-import { GET, PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, UPDATE, useStack, type Stack } from '../helpers/stack.js';
 
 /** Flips emulator switches the way a person or another process would: over HTTP. */
 async function emulatorSettings(stack: Stack, settings: Record<string, unknown>): Promise<void> {
@@ -22,12 +22,7 @@ function warningsOf(body: object): Warning[] | undefined {
 }
 
 describe("Graph's Deprecation, Sunset and Warning headers", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => stack.emulator.reset());
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it('reach the caller under extensions.warnings, are logged once per distinct value, and counted on every answer', async () => {
     await emulatorSettings(stack, { deprecated: true });

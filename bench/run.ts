@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { request } from 'undici';
 import { formatSummary, readProfile, summarise, type ProfileSummary } from './cpuprofile.js';
 import type { Latency, LoadJob, LoadResult } from './load.js';
-import { CONTENDERS, workloadFor, type Contender, type LoadRequest } from './workload.js';
+import { CONTENDERS, isGraphQL, workloadFor, type Contender, type LoadRequest } from './workload.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -31,6 +31,7 @@ interface Options {
   soakS: number;
   only: Contender[];
   cpuProf: boolean;
+  baseline: string | null;
   out: string;
 }
 
@@ -44,6 +45,7 @@ const USAGE = `npm run bench [-- options]
   --soak=60             seconds of sustained load on the gateway for the memory check; 0 skips
   --only=gateway,proxy  contenders to run (direct, proxy, gateway, restdatasource)
   --cpu-prof            run the gateway under --cpu-prof and print where its time went (distorts timings)
+  --baseline=path/main.js  also run another build of the gateway as contender "baseline" (A/B a change)
   --out=bench/results/latest.json`;
 
 function parseOptions(argv: string[]): Options {
@@ -57,7 +59,7 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const known = ['quick', 'levels', 'rounds', 'duration', 'warmup', 'half-peak', 'soak', 'only', 'cpu-prof', 'out'];
+  const known = ['quick', 'levels', 'rounds', 'duration', 'warmup', 'half-peak', 'soak', 'only', 'cpu-prof', 'baseline', 'out'];
   for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const quick = flags.get('quick') === 'true';
   const num = (name: string, full: number, fast: number, min: number): number => {
@@ -78,8 +80,9 @@ function parseOptions(argv: string[]): Options {
     warmupS: num('warmup', 4, 2, 0),
     halfPeakS: num('half-peak', 8, 4, 0),
     soakS: num('soak', 60, 10, 0),
-    only: CONTENDERS.filter((c) => only.includes(c)),
+    only: [...CONTENDERS.filter((c) => only.includes(c)), ...(flags.has('baseline') ? (['baseline'] as const) : [])],
     cpuProf: flags.get('cpu-prof') === 'true',
+    baseline: flags.get('baseline') ?? null,
     out: flags.get('out') ?? join(RESULTS, 'latest.json'),
   };
 }
@@ -220,6 +223,11 @@ async function main(): Promise<void> {
       started.push(gateway);
       servers.set('gateway', gateway);
     }
+    if (options.baseline) {
+      const baseline = await startServer('baseline', ['--import', PROBE, options.baseline], { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
+      started.push(baseline);
+      servers.set('baseline', baseline);
+    }
     if (options.only.includes('restdatasource')) {
       const rds = await startServer('restdatasource', tsxArgs('servers/restdatasource.ts'), { ...env, NODE_ENV: 'production' });
       started.push(rds);
@@ -239,7 +247,7 @@ async function main(): Promise<void> {
       for (const r of requests) {
         const res = await request(origin + r.path, { method: r.method, headers: r.headers, body: r.body });
         const text = await res.body.text();
-        const graphql = c === 'gateway' || c === 'restdatasource';
+        const graphql = isGraphQL(c);
         const ok = res.statusCode === 200 && (!graphql || (!text.includes('"errors"') && /"id":"a5c97fce/.test(text)));
         if (!ok) throw new Error(`${c} answered ${r.method} ${r.path} wrongly: ${res.statusCode} ${text.slice(0, 500)}`);
       }
@@ -256,7 +264,7 @@ async function main(): Promise<void> {
         connections,
         durationMs: durationS * 1000,
         ...(ratePerSec ? { ratePerSec } : {}),
-        graphql: c === 'gateway' || c === 'restdatasource',
+        graphql: isGraphQL(c),
       };
       return ask<LoadResult>(loadgen, job, 'result', durationS * 1000 + 60_000);
     };
@@ -450,7 +458,15 @@ async function main(): Promise<void> {
     out.push('');
     out.push('| conns | gateway/proxy CPU per request | gateway/restdatasource throughput |');
     out.push('| ---: | ---: | ---: |');
-    for (const r of ratios) out.push(`| ${r.connections} | ${r.cpuGatewayOverProxy ?? 'n/a'}x | ${r.throughputGatewayOverRestDataSource ?? 'n/a'}x |`);
+    for (const r of ratios) out.push(`| ${r.connections} | ${r.cpuGatewayOverProxy === null ? 'n/a' : `${r.cpuGatewayOverProxy}x`} | ${r.throughputGatewayOverRestDataSource === null ? 'n/a' : `${r.throughputGatewayOverRestDataSource}x`} |`);
+    if (contenders.includes('baseline')) {
+      const ab = options.levels.map((l) => {
+        const g = row('gateway', l);
+        const b = row('baseline', l);
+        return g && b ? `${l}: CPU/req ${r2(g.cpuUsPerReq / b.cpuUsPerReq)}x, req/s ${r2(g.rps / b.rps)}x` : `${l}: n/a`;
+      });
+      out.push('', `gateway/baseline (${options.baseline}) by connections: ${ab.join('; ')}`);
+    }
     out.push('');
     out.push('| target | measured | met |');
     out.push('| --- | --- | --- |');

@@ -14,8 +14,11 @@ export interface LoadRequest {
   readonly body?: string;
 }
 
-export type Contender = 'direct' | 'proxy' | 'gateway' | 'restdatasource';
+/** `baseline` is another build of the gateway (`--baseline=<main.js>`), for A/B comparisons of a change. */
+export type Contender = 'direct' | 'proxy' | 'gateway' | 'restdatasource' | 'baseline';
 export const CONTENDERS: readonly Contender[] = ['direct', 'proxy', 'gateway', 'restdatasource'];
+
+export const isGraphQL = (c: Contender): boolean => c === 'gateway' || c === 'restdatasource' || c === 'baseline';
 
 // A JWT-shaped token of a realistic length (Graph's are 1.5-2.5 kB); the emulator accepts any bearer.
 export const TOKEN = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.${'eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20ifQ'.repeat(24)}.c2lnbmF0dXJl`;

@@ -5,6 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { cachePolicyPlugins } from './cachePolicy.js';
 import type { Config } from './config.js';
 import { buildContext, type Context } from './context.js';
 import { createFormatError } from './errors.js';
@@ -32,6 +33,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
     stopOnTerminationSignals: false,
     plugins: [
+      ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({
             embed: true,

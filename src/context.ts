@@ -39,14 +39,9 @@ export function buildContext(
   signal: AbortSignal,
 ): Context {
   const requestId = requestIdOf(headers);
-  let logger: Logger | undefined;
   return {
     requestId,
     graph: deps.graph.as({ credential: credentialOf(headers.authorization), clientRequestId: requestId, signal }),
-    // Made on first use: a pino child serialises its bindings and redaction (about 10 µs of CPU), and
-    // most requests never log (bench/README "Performance").
-    get logger() {
-      return (logger ??= deps.logger.child({ requestId }));
-    },
+    logger: deps.logger.child({ requestId }),
   };
 }

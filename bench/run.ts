@@ -179,6 +179,7 @@ interface Measured {
   errors: number;
   elapsedMs: number;
   serverCpuUs: number;
+  serverSysUs: number;
   upstreamCpuUs: number;
   loadCpuUs: number;
   latency: Latency;
@@ -275,7 +276,7 @@ async function main(): Promise<void> {
       const [before, upBefore] = await Promise.all([server.usage(), emulator.usage()]);
       const result = await runLoad(c, connections, durationS, key, ratePerSec);
       const [after, upAfter] = await Promise.all([server.usage(), emulator.usage()]);
-      return { result, serverCpuUs: cpuOf(after) - cpuOf(before), upstreamCpuUs: cpuOf(upAfter) - cpuOf(upBefore), after };
+      return { result, serverCpuUs: cpuOf(after) - cpuOf(before), serverSysUs: after.systemUs - before.systemUs, upstreamCpuUs: cpuOf(upAfter) - cpuOf(upBefore), after };
     }
 
     const maxLevel = Math.max(...options.levels);
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
         const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
         for (const c of order) {
           const key = `${c}@${connections}`;
-          const { result, serverCpuUs, upstreamCpuUs } = await measure(c, connections, options.durationS, key);
+          const { result, serverCpuUs, serverSysUs, upstreamCpuUs } = await measure(c, connections, options.durationS, key);
           const m: Measured = measured.get(key) ?? {
             contender: c,
             connections,
@@ -301,6 +302,7 @@ async function main(): Promise<void> {
             errors: 0,
             elapsedMs: 0,
             serverCpuUs: 0,
+            serverSysUs: 0,
             upstreamCpuUs: 0,
             loadCpuUs: 0,
             latency: result.cumulative,
@@ -311,6 +313,7 @@ async function main(): Promise<void> {
           m.errors += result.errors;
           m.elapsedMs += result.elapsedMs;
           m.serverCpuUs += serverCpuUs;
+          m.serverSysUs += serverSysUs;
           m.upstreamCpuUs += upstreamCpuUs;
           m.loadCpuUs += result.loadCpuUs;
           m.latency = result.cumulative;
@@ -341,6 +344,8 @@ async function main(): Promise<void> {
       p99: m.latency.p99,
       p999: m.latency.p999,
       cpuUsPerReq: r1(m.serverCpuUs / Math.max(1, m.requests)),
+      // The kernel's share: on loopback a send also runs the receiver's TCP stack in the sender's time.
+      sysPercent: Math.round((100 * m.serverSysUs) / Math.max(1, m.serverCpuUs)),
       upstreamCpuUsPerReq: r1(m.upstreamCpuUs / Math.max(1, m.requests)),
       loadgenCpuUsPerReq: r1(m.loadCpuUs / Math.max(1, m.requests)),
       requests: m.requests,
@@ -440,12 +445,12 @@ async function main(): Promise<void> {
     out.push(`${startedAt.toISOString()} · ${machine.nproc} cores, ${machine.cpuModel} · Node ${machine.node} · load average ${machine.loadavgBefore.join(' ')} before, ${machine.loadavgAfter.join(' ')} after`);
     out.push(`command: ${command} · ${options.rounds} round(s) x ${options.durationS} s per contender and level · 80 % mutations, 20 % queries`);
     out.push('');
-    out.push('| contender | conns | req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | emulator CPU µs/req | errors |');
-    out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    out.push('| contender | conns | req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | of which sys | emulator CPU µs/req | errors |');
+    out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const l of options.levels) {
       for (const c of contenders) {
         const x = row(c, l)!;
-        out.push(`| ${c} | ${l} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.p999} | ${c === 'direct' ? `(${x.cpuUsPerReq})` : x.cpuUsPerReq} | ${x.upstreamCpuUsPerReq} | ${x.errors} |`);
+        out.push(`| ${c} | ${l} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.p999} | ${c === 'direct' ? `(${x.cpuUsPerReq})` : x.cpuUsPerReq} | ${x.sysPercent} % | ${x.upstreamCpuUsPerReq} | ${x.errors} |`);
       }
     }
     out.push('');

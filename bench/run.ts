@@ -356,7 +356,7 @@ async function main(): Promise<void> {
     const row = (c: Contender, l: number) => rows.find((x) => x.contender === c && x.connections === l);
 
     // p99 added over direct when both carry half the gateway's peak rate.
-    let halfPeak: { rate: number; connections: number; direct: Latency; gateway: Latency; addedP99Ms: number; errors: number } | null = null;
+    let halfPeak: { rate: number; connections: number; direct: Latency; gateway: Latency; addedP99Ms: number; achieved: { direct: number; gateway: number }; errors: number } | null = null;
     if (options.halfPeakS > 0 && contenders.includes('gateway') && contenders.includes('direct')) {
       const peak = Math.max(...options.levels.map((l) => row('gateway', l)?.rps ?? 0));
       const rate = Math.max(1, Math.round(peak / 2));
@@ -365,10 +365,14 @@ async function main(): Promise<void> {
       let d: LoadResult | undefined;
       let g: LoadResult | undefined;
       let errors = 0;
+      const done = { direct: 0, gateway: 0, ms: 0 };
       for (let i = 0; i < slices; i++) {
         d = await runLoad('direct', maxLevel, options.halfPeakS / slices, 'half:direct', rate);
         g = await runLoad('gateway', maxLevel, options.halfPeakS / slices, 'half:gateway', rate);
         errors += d.errors + g.errors;
+        done.direct += d.requests;
+        done.gateway += g.requests;
+        done.ms += d.elapsedMs;
       }
       halfPeak = {
         rate,
@@ -376,6 +380,8 @@ async function main(): Promise<void> {
         direct: d!.cumulative,
         gateway: g!.cumulative,
         addedP99Ms: r2(g!.cumulative.p99 - d!.cumulative.p99),
+        // Requests per second actually sent; below the rate means the contender could not keep up.
+        achieved: { direct: Math.round((done.direct * 1000) / done.ms), gateway: Math.round((done.gateway * 1000) / done.ms) },
         errors,
       };
       log(`bench: at ${rate} req/s (half the gateway's peak) p99 direct ${halfPeak.direct.p99} ms, gateway ${halfPeak.gateway.p99} ms`);
@@ -431,7 +437,7 @@ async function main(): Promise<void> {
     const targets = [
       { target: 'gateway CPU/request <= 2.5x proxy (every level)', measured: cpuRatios.length ? `${Math.max(...cpuRatios)}x (worst)` : 'n/a', met: cpuRatios.length ? Math.max(...cpuRatios) <= 2.5 : null },
       { target: 'gateway throughput >= 3x restdatasource (every level)', measured: tputRatios.length ? `${Math.min(...tputRatios)}x (worst)` : 'n/a', met: tputRatios.length ? Math.min(...tputRatios) >= 3 : null },
-      { target: 'p99 added over direct <= 5 ms at half the gateway peak', measured: halfPeak ? `${halfPeak.addedP99Ms} ms at ${halfPeak.rate} req/s` : 'n/a', met: halfPeak ? halfPeak.addedP99Ms <= 5 : null },
+      { target: 'p99 added over direct <= 5 ms at half the gateway peak', measured: halfPeak ? `${halfPeak.addedP99Ms} ms at ${halfPeak.rate} req/s (p99 direct ${halfPeak.direct.p99}, gateway ${halfPeak.gateway.p99}; sent ${halfPeak.achieved.direct} / ${halfPeak.achieved.gateway} req/s)` : 'n/a', met: halfPeak ? halfPeak.addedP99Ms <= 5 : null },
       {
         target: 'RSS after sustained load < 200 MB, no growth over the second half',
         measured: soak ? `${soak.endMb} MB after ${soak.seconds} s, ${soak.secondHalfGrowthMb} MB growth` : 'n/a',

@@ -6,7 +6,7 @@
 // Loopback only; every phase is bounded in time and the processes stop at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -135,6 +135,10 @@ async function startServer(name: string, args: string[], env: Record<string, str
   });
   const stderr: string[] = [];
   child.stderr!.on('data', (c: Buffer) => stderr.push(c.toString('utf8')));
+  // Everything a server prints is kept for a post-mortem (bench/results/<name>.log).
+  const logFile = createWriteStream(join(RESULTS, `${name}.log`));
+  child.stdout!.pipe(logFile);
+  child.stderr!.pipe(logFile);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 30 s: ${stderr.join('')}`)), 30_000);
     const done = (u: string) => (clearTimeout(timer), resolve(u));
@@ -215,7 +219,9 @@ async function main(): Promise<void> {
     if (options.only.includes('proxy')) started.push(await startServer('proxy', tsxArgs('servers/proxy.ts'), env)), servers.set('proxy', started.at(-1)!);
     if (options.only.includes('gateway')) {
       const prof = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-      const gateway = await startServer('gateway', [...prof, '--import', PROBE, join(ROOT, 'dist', 'main.js')], {
+      // BENCH_GATEWAY_NODE_FLAGS adds V8/Node flags to the gateway only, e.g. "--trace-gc" (see gateway.log).
+      const extra = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+      const gateway = await startServer('gateway', [...prof, ...extra, '--import', PROBE, join(ROOT, 'dist', 'main.js')], {
         ...env,
         NODE_ENV: 'production',
         PORT: '0',

@@ -32,6 +32,7 @@ interface Options {
   only: Contender[];
   cpuProf: boolean;
   baseline: string | null;
+  mutationsOnly: boolean;
   out: string;
 }
 
@@ -45,6 +46,7 @@ const USAGE = `npm run bench [-- options]
   --soak=60             seconds of sustained load on the gateway for the memory check; 0 skips
   --only=gateway,proxy  contenders to run (direct, proxy, gateway, restdatasource)
   --cpu-prof            run the gateway under --cpu-prof and print where its time went (distorts timings)
+  --mutations-only      drop the query from the cycle (CPU per mutation exactly)
   --baseline=path/main.js  also run another build of the gateway as contender "baseline" (A/B a change)
   --out=bench/results/latest.json`;
 
@@ -59,7 +61,7 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const known = ['quick', 'levels', 'rounds', 'duration', 'warmup', 'half-peak', 'soak', 'only', 'cpu-prof', 'baseline', 'out'];
+  const known = ['quick', 'levels', 'rounds', 'duration', 'warmup', 'half-peak', 'soak', 'only', 'cpu-prof', 'baseline', 'mutations-only', 'out'];
   for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const quick = flags.get('quick') === 'true';
   const num = (name: string, full: number, fast: number, min: number): number => {
@@ -83,6 +85,7 @@ function parseOptions(argv: string[]): Options {
     only: [...CONTENDERS.filter((c) => only.includes(c)), ...(flags.has('baseline') ? (['baseline'] as const) : [])],
     cpuProf: flags.get('cpu-prof') === 'true',
     baseline: flags.get('baseline') ?? null,
+    mutationsOnly: flags.get('mutations-only') === 'true',
     out: flags.get('out') ?? join(RESULTS, 'latest.json'),
   };
 }
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
     for (const c of contenders) {
       const url = new URL(servers.get(c)!.url);
       const basePath = c === 'direct' || c === 'proxy' ? new URL(emulator.url).pathname : url.pathname;
-      workloads.set(c, { origin: url.origin, requests: workloadFor(c, basePath) });
+      workloads.set(c, { origin: url.origin, requests: workloadFor(c, basePath, options.mutationsOnly) });
     }
 
     // Every contender must answer every request of the cycle correctly before anything is timed.
@@ -484,7 +487,7 @@ async function main(): Promise<void> {
 
     const out: string[] = [];
     out.push(`${startedAt.toISOString()} · ${machine.nproc} cores, ${machine.cpuModel} · Node ${machine.node} · load average ${machine.loadavgBefore.join(' ')} before, ${machine.loadavgAfter.join(' ')} after`);
-    out.push(`command: ${command} · ${options.rounds} round(s) x ${options.durationS} s per contender and level · 80 % mutations, 20 % queries`);
+    out.push(`command: ${command} · ${options.rounds} round(s) x ${options.durationS} s per contender and level · ${options.mutationsOnly ? 'mutations only' : '80 % mutations, 20 % queries'}`);
     out.push('');
     out.push('| contender | conns | req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | of which sys | emulator CPU µs/req | errors |');
     out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -8,6 +8,7 @@ import type { UpdateIpSecurityProfileInput } from '../src/__generated__/resolver
 
 /** One HTTP request of the cycle, ready to send. */
 export interface LoadRequest {
+  readonly operation: 'mutation' | 'query';
   readonly method: 'GET' | 'PATCH' | 'POST';
   readonly path: string;
   readonly headers: Record<string, string>;
@@ -50,30 +51,37 @@ const MUTATION_INPUTS: UpdateIpSecurityProfileInput[] = [
   { riskScore: null, tags: [], activityGroupNames: ['Strontium', 'Phosphorus'], countHosts: 3, vendorInformation: { provider: 'Contoso', subProvider: null } },
 ];
 
-/** The cycle for one contender; every connection walks it in order. */
-export function workloadFor(contender: Contender, basePath: string): LoadRequest[] {
+/** The cycle for one contender; every connection walks it in order. `mutationsOnly` drops the query. */
+export function workloadFor(contender: Contender, basePath: string, mutationsOnly = false): LoadRequest[] {
+  const cycle = cycleFor(contender, basePath);
+  return mutationsOnly ? cycle.filter((r) => r.operation === 'mutation') : cycle;
+}
+
+function cycleFor(contender: Contender, basePath: string): LoadRequest[] {
   const id = EXAMPLE_PROFILE_ID;
   if (contender === 'direct' || contender === 'proxy') {
     const path = `${basePath}/security/ipSecurityProfiles/${encodeURIComponent(id)}`;
     const auth = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
     return [
       ...MUTATION_INPUTS.map((input): LoadRequest => ({
+        operation: 'mutation',
         method: 'PATCH',
         path,
         headers: { ...auth, 'content-type': 'application/json', prefer: 'return=representation' },
         body: JSON.stringify(toGraphPatchBody(input)),
       })),
-      { method: 'GET', path, headers: auth },
+      { operation: 'query', method: 'GET', path, headers: auth },
     ];
   }
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   return [
     ...MUTATION_INPUTS.map((input): LoadRequest => ({
+      operation: 'mutation',
       method: 'POST',
       path: basePath,
       headers,
       body: JSON.stringify({ query: EXAMPLE_MUTATION, variables: { id, input } }),
     })),
-    { method: 'POST', path: basePath, headers, body: JSON.stringify({ query: QUERY, variables: { id } }) },
+    { operation: 'query', method: 'POST', path: basePath, headers, body: JSON.stringify({ query: QUERY, variables: { id } }) },
   ];
 }

@@ -34,6 +34,8 @@ if (typeof process.send === 'function') {
       process.send({ type: 'heap', seq: message.seq, heapUsedBytes: memory.heapUsed, rssBytes: memory.rss });
     }
   });
+  // A harness that dies (even by SIGKILL) closes the channel: leave no orphaned server behind.
+  process.on('disconnect', () => process.exit(0));
   // The channel must not keep a server alive once it is asked to stop.
   process.channel?.unref();
 }

@@ -5,6 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { cachePolicyPlugins } from './cachePolicy.js';
 import type { Config } from './config.js';
 import { buildContext, type Context } from './context.js';
 import { createFormatError } from './errors.js';
@@ -47,6 +48,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     stopOnTerminationSignals: false,
     plugins: [
       operationPlugin(metrics),
+      ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({
             embed: true,

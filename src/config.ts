@@ -35,6 +35,7 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxTokens: number;
     readonly maxGraphRootFields: number;
+    readonly maxEntities: number;
   };
 }
 
@@ -74,6 +75,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     maxAliases: integer(env, 'MAX_ALIASES', 15, 0, 10_000, problems),
     maxTokens: integer(env, 'MAX_TOKENS', 2_000, 100, 1_000_000, problems),
     maxGraphRootFields: integer(env, 'MAX_GRAPH_ROOT_FIELDS', 10, 1, 1000, problems),
+    maxEntities: integer(env, 'MAX_ENTITIES', 200, 1, 10_000, problems),
   });
 
   const rawLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   GraphQLError,
@@ -20,15 +21,17 @@ export interface OperationLimits {
   readonly maxTokens: number;
   /** Root fields that call Graph, per operation (queries and mutations). */
   readonly maxGraphRootFields: number;
+  /** Representations in one `_entities` call: each is a Graph read, 20 to a `$batch`. */
+  readonly maxEntities: number;
 }
 
 export const LIMIT_CODE = 'OPERATION_LIMIT_EXCEEDED';
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields';
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
 
 /** A refused operation; `extensions` name the limit and its value. */
 export class OperationLimitError extends GraphQLError {
-  constructor(limit: LimitName, max: number, message: string) {
-    super(message, { extensions: { code: LIMIT_CODE, limit, max } });
+  constructor(limit: LimitName, max: number, message: string, http?: { status: number }) {
+    super(message, { extensions: http ? { code: LIMIT_CODE, limit, max, http } : { code: LIMIT_CODE, limit, max } });
     this.name = 'OperationLimitError';
   }
 }
@@ -36,6 +39,7 @@ export class OperationLimitError extends GraphQLError {
 export interface LimitProtection {
   readonly parseOptions: ParseOptions;
   readonly validationRules: ValidationRule[];
+  readonly plugins: ApolloServerPlugin<BaseContext>[];
 }
 
 export function operationLimits(limits: OperationLimits): LimitProtection {
@@ -57,6 +61,36 @@ export function operationLimits(limits: OperationLimits): LimitProtection {
     parseOptions: { maxTokens: limits.maxTokens },
     // Only armor's validation rules: its plugins serve the token limit, which is off here.
     validationRules: [...armor.validationRules, graphRootFieldLimit(limits.maxGraphRootFields)],
+    plugins: [entityLimit(limits.maxEntities)],
+  };
+}
+
+/**
+ * One `_entities` field is one root field, but each representation is a Graph read: a router can send
+ * thousands. Representations usually come in a variable, which validation cannot see, so the count is
+ * checked once the operation is resolved, still before any resolver runs.
+ */
+function entityLimit(max: number): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          for (const selection of operation?.selectionSet.selections ?? []) {
+            if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+            const arg = selection.arguments?.find((a) => a.name.value === 'representations');
+            let count = 0;
+            if (arg?.value.kind === Kind.LIST) count = arg.value.values.length;
+            else if (arg?.value.kind === Kind.VARIABLE) {
+              const given = request.variables?.[arg.value.name.value];
+              count = Array.isArray(given) ? given.length : 0;
+            }
+            if (count > max) {
+              throw new OperationLimitError('entities', max, `_entities got ${count} representations; at most ${max} are allowed.`, { status: 400 });
+            }
+          }
+        },
+      };
+    },
   };
 }
 

@@ -48,6 +48,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     stopOnTerminationSignals: false,
     plugins: [
       operationPlugin(metrics),
+      ...limits.plugins,
       ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({

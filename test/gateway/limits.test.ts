@@ -10,7 +10,7 @@ function aliased(field: (i: number) => string, n: number): string {
 }
 
 describe('abuse limits, each refused with a coded error before Graph hears anything', () => {
-  const stack = useStack({ MAX_DEPTH: '3', MAX_ALIASES: '5', MAX_TOKENS: '300', MAX_GRAPH_ROOT_FIELDS: '3', BODY_LIMIT_BYTES: '2048' });
+  const stack = useStack({ MAX_DEPTH: '3', MAX_ALIASES: '5', MAX_TOKENS: '300', MAX_GRAPH_ROOT_FIELDS: '3', BODY_LIMIT_BYTES: '2048', MAX_ENTITIES: '3' });
 
   async function refused(query: string, variables?: Record<string, unknown>) {
     const answer = await stack.gql(query, variables);
@@ -50,6 +50,19 @@ describe('abuse limits, each refused with a coded error before Graph hears anyth
   it('Graph-calling root fields in a mutation: no PATCH is sent', async () => {
     const error = await refused(`mutation { ${aliased((i) => `u${i}: updateIpSecurityProfile(id: "${PROFILE_ID}", input: { tags: [] }) { id }`, 4)} }`);
     expect(error.extensions).toMatchObject({ limit: 'graphRootFields', max: 3 });
+  });
+
+  it('representations per _entities call, in a variable or a literal', async () => {
+    const ENTITIES = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on IpSecurityProfile { id } } }';
+    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'IpSecurityProfile', id: `p${i}` }));
+    const ok = await stack.gql(ENTITIES, { r: reps(3) });
+    expect(ok.body.errors).toBeUndefined();
+    stack.emulator.reset();
+    let error = await refused(ENTITIES, { r: reps(4) });
+    expect(error.extensions).toEqual({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'entities', max: 3, requestId: expect.any(String) });
+    const literal = JSON.stringify(reps(4)).replace(/"(__typename|id)":/g, '$1:');
+    error = await refused(`{ _entities(representations: ${literal}) { ... on IpSecurityProfile { id } } }`);
+    expect(error.extensions).toMatchObject({ limit: 'entities', max: 3 });
   });
 
   it('fields that do not call Graph are not counted', async () => {
@@ -98,7 +111,7 @@ describe('the default limits', () => {
   });
 
   it('are configurable, and bad values are reported all at once', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxGraphRootFields: 10 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxGraphRootFields: 10, maxEntities: 200 });
     try {
       loadConfig({ MAX_DEPTH: '0', MAX_ALIASES: 'many', MAX_TOKENS: '5', MAX_GRAPH_ROOT_FIELDS: '-1' });
       expect.unreachable();

@@ -224,8 +224,13 @@ async function main(): Promise<void> {
       const prof = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
       // BENCH_GATEWAY_NODE_FLAGS adds V8/Node flags to the gateway only, e.g. "--trace-gc" (see gateway.log).
       const extra = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+      // BENCH_GATEWAY_ENV adds environment variables to the gateway only, e.g. "LOG_LEVEL=warn".
+      const extraEnv = Object.fromEntries(
+        (process.env.BENCH_GATEWAY_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      );
       const gateway = await startServer('gateway', [...prof, ...extra, '--import', PROBE, join(ROOT, 'dist', 'main.js')], {
         ...env,
+        ...extraEnv,
         NODE_ENV: 'production',
         PORT: '0',
         HOST: '127.0.0.1',

@@ -1,3 +1,4 @@
+import { droppedLogLines } from '../logger.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphExchange } from '../graph/client.js';
 import type { GraphWarning } from '../graph/warnings.js';
@@ -100,6 +101,14 @@ export class GatewayMetrics {
       help: 'Graph answers carrying a Deprecation, Sunset or Warning header, by header.',
       labelNames: ['header'],
       registers,
+    });
+    new Gauge({
+      name: 'gateway_log_lines_dropped',
+      help: 'Log lines dropped since start because stdout could not keep up (its buffer is bounded).',
+      registers,
+      collect() {
+        this.set(droppedLogLines());
+      },
     });
   }
 

@@ -113,6 +113,10 @@ describe('/metrics after a scripted mix of outcomes', () => {
     expect(sample(text, 'gateway_graph_warnings_total', { header: 'sunset' })).toBe(1);
   });
 
+  it('reports log lines dropped by a stdout that cannot keep up (none here)', () => {
+    expect(sample(text, 'gateway_log_lines_dropped', {})).toBe(0);
+  });
+
   it('includes the default process metrics', () => {
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
       expect(text).toContain(`# TYPE ${name} `);

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -156,6 +157,8 @@ async function startServer(name: string, args: string[], env: Record<string, str
       buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
     });
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready: ${stderr.join('')}`)));
+    // A gateway given a port answers /ready even when LOG_LEVEL hides its start line.
+    if (env.PORT && env.PORT !== '0') void pollReady(`http://127.0.0.1:${env.PORT}`, done);
   });
   return {
     name,
@@ -171,6 +174,29 @@ async function startServer(name: string, args: string[], env: Record<string, str
       clearTimeout(timer);
     },
   };
+}
+
+async function pollReady(origin: string, done: (url: string) => void): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const res = await request(`${origin}/ready`);
+      await res.body.dump();
+      if (res.statusCode === 200) return done(`${origin}/graphql`);
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A port free a moment ago, for a server whose readiness is polled rather than announced. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function tsxArgs(file: string): string[] {
@@ -230,9 +256,9 @@ async function main(): Promise<void> {
       );
       const gateway = await startServer('gateway', [...prof, ...extra, '--import', PROBE, join(ROOT, 'dist', 'main.js')], {
         ...env,
-        ...extraEnv,
         NODE_ENV: 'production',
-        PORT: '0',
+        PORT: String(await freePort()),
+        ...extraEnv,
         HOST: '127.0.0.1',
       });
       started.push(gateway);

@@ -1,26 +1,12 @@
 // The document's example, as the operation a person runs first in Apollo Sandbox (and the README shows).
+import { print } from 'graphql';
+import { UpdateIpSecurityProfileDocument } from './__generated__/operations.js';
 
 export const EXAMPLE_PROFILE_ID = 'a5c97fce-7fce-a5c9-ce7f-c9a5ce7fc9a5';
 
-export const EXAMPLE_MUTATION = `mutation UpdateIpSecurityProfile($id: ID!, $input: UpdateIpSecurityProfileInput!) {
-  updateIpSecurityProfile(id: $id, input: $input) {
-    id
-    activityGroupNames
-    address
-    azureSubscriptionId
-    azureTenantId
-    countHits
-    countHosts
-    firstSeenDateTime
-    ipCategories { description name vendor }
-    ipReferenceData { asn city countryOrRegionCode organization state vendor }
-    lastSeenDateTime
-    riskScore
-    tags
-    vendorInformation { provider providerVersion subProvider vendor }
-  }
-}
-`;
+// The frontends' own operation (operations/UpdateIpSecurityProfile.graphql, with its fragment), so
+// Sandbox opens on exactly what a frontend sends.
+export const EXAMPLE_MUTATION = print(UpdateIpSecurityProfileDocument);
 
 export const EXAMPLE_VARIABLES = {
   id: EXAMPLE_PROFILE_ID,

@@ -29,6 +29,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
   readonly emulatorPort: number;
+  /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
+  readonly shutdownDelayMs: number;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
   readonly limits: {
     readonly maxDepth: number;
@@ -66,6 +68,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
 
   const emulatorPort = integer(env, 'EMULATOR_PORT', 4001, 0, 65535, problems);
+  const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
   const introspection = boolean(env, 'INTROSPECTION', nodeEnv !== 'production', problems);
   const corsOrigins = origins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS, problems);
@@ -97,6 +100,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     corsOrigins: Object.freeze(corsOrigins),
     bodyLimitBytes,
     emulatorPort,
+    shutdownDelayMs,
     limits,
   });
 }

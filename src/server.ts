@@ -118,6 +118,9 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     async stop() {
       if (lifecycle.phase === 'stopped') return;
       lifecycle.beginDrain();
+      // Keep serving, /ready answering 503, until load balancers have seen it and stopped sending work:
+      // closing the listener at once would refuse their probes instead of answering them.
+      if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       // Stop accepting; let operations in flight finish (each is bounded by the request deadline),
       // then cut whatever is left so shutdown itself never hangs.
       for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');

@@ -33,6 +33,24 @@ describe('graceful shutdown (in process)', () => {
     await stack.emulator.close();
   });
 
+  it('with SHUTDOWN_DELAY_MS, keeps serving with /ready at 503 for that long, then stops accepting', async () => {
+    const stack = await startStack({ SHUTDOWN_DELAY_MS: '600' });
+    const origin = stack.gateway.url.replace(/\/graphql$/, '');
+    const started = performance.now();
+    const stopped = stack.gateway.stop();
+    await sleep(100);
+    // A probe on a new connection is answered, not refused, and says not ready.
+    const ready = await fetch(`${origin}/ready`, { headers: { connection: 'close' } });
+    expect(ready.status).toBe(503);
+    // Work that load balancers still send meanwhile is served.
+    const answer = await stack.gql(UPDATE, input('during-delay'));
+    expect(answer.body.errors).toBeUndefined();
+    await stopped;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(600);
+    await expect(fetch(`${origin}/ready`)).rejects.toThrow();
+    await stack.emulator.close();
+  });
+
   it('waits no longer than the request deadline for a stuck operation', async () => {
     const stack = await startStack({ REQUEST_DEADLINE_MS: '1000', GRAPH_TIMEOUT_MS: '20000' });
     stack.emulator.inject({ method: 'PATCH', kind: 'delay', delayMs: 10_000 });

@@ -36,6 +36,8 @@ export interface GraphExchange {
 }
 
 export interface GraphObserver {
+  /** An attempt is about to go out; `onExchange` follows for every one, answered or not. */
+  onExchangeStart?(): void;
   onExchange(exchange: GraphExchange): void;
 }
 
@@ -140,6 +142,7 @@ export class GraphClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const fresh = options.freshConnection ? createFreshConnection(this.dispatcherOptions) : null;
     const dispatcher: Dispatcher = fresh ?? this.dispatcher;
+    this.observer?.onExchangeStart?.();
     const started = performance.now();
     let status: number | null = null;
     let responseHeaders: IncomingHttpHeaders = {};

@@ -32,7 +32,11 @@ export function createGraphObserver(logger: Logger, metrics: GatewayMetrics): Gr
   }
 
   return {
+    onExchangeStart() {
+      metrics.graphRequestStarted();
+    },
     onExchange(exchange) {
+      metrics.graphRequestEnded();
       // Observing must never break a call: a failure here is logged and forgotten.
       try {
         const warnings = warningsOf(exchange.headers);

@@ -31,6 +31,7 @@ export class GatewayMetrics {
   private readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
   private readonly graphqlErrors: Counter<'code'>;
   private readonly inFlight: Gauge;
+  private readonly graphInFlight: Gauge;
   private readonly graphRequests: Counter<'method' | 'status'>;
   private readonly graphDuration: Histogram<'method' | 'status'>;
   private readonly graphFailures: Counter<'method' | 'reason'>;
@@ -58,6 +59,11 @@ export class GatewayMetrics {
       name: 'gateway_graphql_errors_total',
       help: 'Errors in GraphQL answers, by extensions.code.',
       labelNames: ['code'],
+      registers,
+    });
+    this.graphInFlight = new Gauge({
+      name: 'gateway_graph_requests_in_flight',
+      help: 'HTTP requests to Microsoft Graph under way (each attempt, batches as one).',
       registers,
     });
     this.inFlight = new Gauge({
@@ -131,6 +137,14 @@ export class GatewayMetrics {
 
   requestEnded(): void {
     this.inFlight.dec();
+  }
+
+  graphRequestStarted(): void {
+    this.graphInFlight.inc();
+  }
+
+  graphRequestEnded(): void {
+    this.graphInFlight.dec();
   }
 
   graphExchange(exchange: GraphExchange, warnings: readonly GraphWarning[]): void {

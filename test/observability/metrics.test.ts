@@ -144,9 +144,13 @@ describe('in-flight requests', () => {
     const pending = stack.gql(GET, { id: PROFILE_ID });
     // Poll until the request reached Graph (bounded), then read the gauge.
     for (let i = 0; i < 50 && stack.emulator.requests.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
-    expect(sample(await scrape(stack), 'gateway_graphql_requests_in_flight')).toBe(1);
+    let text = await scrape(stack);
+    expect(sample(text, 'gateway_graphql_requests_in_flight')).toBe(1);
+    expect(sample(text, 'gateway_graph_requests_in_flight')).toBe(1);
     await pending;
-    expect(sample(await scrape(stack), 'gateway_graphql_requests_in_flight')).toBe(0);
+    text = await scrape(stack);
+    expect(sample(text, 'gateway_graphql_requests_in_flight')).toBe(0);
+    expect(sample(text, 'gateway_graph_requests_in_flight')).toBe(0);
   });
 
   it('each gateway has its own registry', async () => {

@@ -12,6 +12,7 @@ import { createFormatError } from './errors.js';
 import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './examples.js';
 import { GraphClient } from './graph/client.js';
 import { createHttpHandler } from './http.js';
+import { literalInputPathPlugin } from './inputPaths.js';
 import { Lifecycle } from './lifecycle.js';
 import { operationLimits } from './limits.js';
 import type { Logger } from './logger.js';
@@ -49,6 +50,7 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     plugins: [
       operationPlugin(metrics),
       ...limits.plugins,
+      literalInputPathPlugin(),
       ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({

@@ -38,6 +38,7 @@ describe('value fidelity', () => {
     const viaLiteral = await stack.gql(`mutation { updateIpSecurityProfile(id: "${PROFILE_ID}", input: { lastSeenDateTime: ${JSON.stringify(value)} }) { id } }`);
     expect(viaLiteral.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(viaLiteral.body.errors![0]!.message).toContain(value);
+    expect(viaLiteral.body.errors![0]!.message).toContain('"input.lastSeenDateTime"');
     expect(stack.emulator.requests).toHaveLength(0);
   });
 
@@ -49,8 +50,9 @@ describe('value fidelity', () => {
   });
 
   it('an asn beyond 2^53 - 1 is refused rather than rounded', async () => {
-    const answer = await stack.gql(`mutation { updateIpSecurityProfile(id: "${PROFILE_ID}", input: { ipReferenceData: [{ asn: 9007199254740993 }] }) { id } }`);
+    const answer = await stack.gql(`mutation { updateIpSecurityProfile(id: "${PROFILE_ID}", input: { ipReferenceData: [{ city: "c" }, { asn: 9007199254740993 }] }) { id } }`);
     expect(answer.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(answer.body.errors![0]!.message).toContain('"input.ipReferenceData[1].asn"');
     expect(stack.emulator.requests).toHaveLength(0);
   });
 

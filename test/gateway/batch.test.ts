@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TOKEN, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TOKEN, postGraphQL, useStack, type Stack } from '../helpers/stack.js';
 
 interface BatchBody {
   requests: { id: string; method: string; url: string }[];
@@ -14,15 +14,10 @@ function batchBodies(stack: Stack): BatchBody[] {
 }
 
 describe('reads by id are gathered into Graph $batch', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
+  const stack = useStack();
   beforeEach(() => {
-    stack.emulator.reset();
     for (let i = 1; i <= 45; i += 1) stack.emulator.store.put({ id: `p${i}`, address: `10.0.0.${i}`, riskScore: String(i), countHits: i });
   });
-  afterAll(async () => stack.close());
 
   it('one operation with several ipSecurityProfile fields sends one batch; a duplicate id is asked once', async () => {
     const answer = await stack.gql(`{

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET, PROFILE_ID, UPDATE, startStack, type Stack } from '../helpers/stack.js';
+import { describe, expect, it } from 'vitest';
+import { GET, PROFILE_ID, UPDATE, useStack } from '../helpers/stack.js';
 
 // Answers carry the caller's own Graph data: no cache (browser, CDN, federation router) may keep them.
 describe('cache policy', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ NODE_ENV: 'production' });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ NODE_ENV: 'production' }, { resetEach: false });
 
   it.each([
     ['a query', GET, { id: PROFILE_ID }],

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PROFILE_ID, startStack, type Stack } from '../helpers/stack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PROFILE_ID, useStack } from '../helpers/stack.js';
 
 const LIST = `query List($first: Int, $after: String, $filter: String, $orderBy: String) {
   ipSecurityProfiles(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -18,15 +18,10 @@ function cursorFor(link: string): string {
 }
 
 describe('ipSecurityProfiles: the list query', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
+  const stack = useStack();
   beforeEach(() => {
-    stack.emulator.reset();
     for (let i = 1; i <= 45; i += 1) stack.emulator.store.put({ id: `p${String(i).padStart(2, '0')}`, address: `10.0.0.${i}`, riskScore: String(i % 5) });
   });
-  afterAll(async () => stack.close());
 
   async function page(variables: Record<string, unknown>): Promise<Page> {
     const answer = await stack.gql(LIST, variables);

@@ -59,15 +59,21 @@ export async function startStack(env: Record<string, string> = {}, emulatorOptio
 }
 
 /**
- * The stack the tests of one describe block share: started before them, closed after them, and the
- * emulator reset before each test unless `resetEach` is false. Use it as a Stack inside the tests.
+ * The stack the tests of one describe block share: started before them, closed after them, and,
+ * unless `resetEach` is false, the emulator reset and the captured log lines cleared before each
+ * test. Use it as a Stack inside the tests; a describe's own beforeEach runs after the reset.
  */
 export function useStack(env: Record<string, string> = {}, options: { readonly resetEach?: boolean } = {}): Stack {
   let current: Stack | undefined;
   beforeAll(async () => {
     current = await startStack(env);
   });
-  if (options.resetEach ?? true) beforeEach(() => current!.emulator.reset());
+  if (options.resetEach ?? true) {
+    beforeEach(() => {
+      current!.emulator.reset();
+      current!.logs.length = 0;
+    });
+  }
   afterAll(async () => current?.close());
   return new Proxy({} as Stack, {
     get(_target, key) {

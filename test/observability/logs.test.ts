@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/server.js';
 import { linesWithMsg, logLines } from '../helpers/observability.js';
 import { spawnEntry } from '../helpers/process.js';
-import { GET, PROFILE_ID, SELECT_ALL, TOKEN, UPDATE, postGraphQL, startStack, useStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, SELECT_ALL, TOKEN, UPDATE, postGraphQL, startStack, useStack } from '../helpers/stack.js';
 
 const UPDATE_ARGS = { id: PROFILE_ID, input: { riskScore: '1' } };
 const PROFILE_PATH = `/security/ipSecurityProfiles/${PROFILE_ID}`;
 
 describe('one log line per GraphQL operation and per Graph call', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ GRAPH_TIMEOUT_MS: '500' });
-  });
-  beforeEach(() => {
-    stack.emulator.reset();
-    stack.logs.length = 0;
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ GRAPH_TIMEOUT_MS: '500' });
 
   it('a query: the operation line and the Graph call line with their fields', async () => {
     const answer = await stack.gql(GET, { id: PROFILE_ID }, { 'client-request-id': 'log-1' });

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linesWithMsg } from '../helpers/observability.js';
-import { GET, PROFILE_ID, UPDATE, startStack, useStack, type Stack } from '../helpers/stack.js';
+import { GET, PROFILE_ID, UPDATE, useStack } from '../helpers/stack.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_ID = '00f067aa0ba902b7';
 
 describe('W3C trace context is continued on the Graph request', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  beforeEach(() => {
-    stack.emulator.reset();
-    stack.logs.length = 0;
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it('keeps the trace id and flags, makes our span the parent, forwards tracestate, and logs the trace', async () => {
     const answer = await stack.gql(GET, { id: PROFILE_ID }, {

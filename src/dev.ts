@@ -1,22 +1,33 @@
 // `npm run dev`: the Graph emulator and the gateway together, logs made readable, Sandbox at /graphql.
 import { loadConfig } from './config.js';
-import { startEmulator } from './emulator/server.js';
+import { startEmulator, type Emulator } from './emulator/server.js';
 import { EXAMPLE_PROFILE_ID } from './examples.js';
 import { createLogger } from './logger.js';
-import { startGateway } from './server.js';
+import { startGateway, type RunningGateway } from './server.js';
+import { exitOnStartupFailure, listenFailure } from './startup.js';
 import { pino } from 'pino';
 
-const base = loadConfig();
-const emulator = await startEmulator({ port: base.emulatorPort, host: '127.0.0.1' });
-// Development talks to the emulator unless GRAPH_BASE_URL says otherwise.
-const config = loadConfig(undefined, { GRAPH_BASE_URL: emulator.baseUrl });
-const logger = createLogger(config.logLevel, pino.transport({ target: 'pino-pretty', options: { colorize: true } }));
-const gateway = await startGateway(config, logger);
-logger.info(`Graph emulator at ${emulator.baseUrl} (profile ${EXAMPLE_PROFILE_ID}; faults: POST ${emulator.baseUrl.replace(/\/beta$/, '')}/_emulator/faults)`);
-logger.info(`Gateway and Apollo Sandbox at ${gateway.url} -> Graph at ${config.graphBaseUrl}`);
+let emulator: Emulator | undefined;
+let gateway: RunningGateway;
+let config;
+try {
+  const base = loadConfig();
+  emulator = await startEmulator({ port: base.emulatorPort, host: '127.0.0.1' }).catch((err: unknown) => {
+    throw listenFailure(err, { host: '127.0.0.1', port: base.emulatorPort, hostVariable: 'the emulator host', portVariable: 'EMULATOR_PORT' });
+  });
+  // Development talks to the emulator unless GRAPH_BASE_URL says otherwise.
+  config = loadConfig(undefined, { GRAPH_BASE_URL: emulator.baseUrl });
+  const logger = createLogger(config.logLevel, pino.transport({ target: 'pino-pretty', options: { colorize: true } }));
+  gateway = await startGateway(config, logger);
+  logger.info(`Graph emulator at ${emulator.baseUrl} (profile ${EXAMPLE_PROFILE_ID}; faults: POST ${emulator.baseUrl.replace(/\/beta$/, '')}/_emulator/faults)`);
+  logger.info(`Gateway and Apollo Sandbox at ${gateway.url} -> Graph at ${config.graphBaseUrl}`);
+} catch (err) {
+  await emulator?.close();
+  exitOnStartupFailure(err);
+}
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    void Promise.all([gateway.stop(), emulator.close()]).then(() => process.exit(0));
+    void Promise.all([gateway.stop(), emulator?.close()]).then(() => process.exit(0));
   });
 }

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import {
@@ -10,6 +11,7 @@ import {
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
+import type { Context } from './context.js';
 import type { Logger } from './logger.js';
 import { MESSAGE_MAX, truncated } from './truncate.js';
 
@@ -157,10 +159,47 @@ export function createFormatError(logger: Logger) {
     if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && root instanceof GraphQLError && root.extensions.code === ErrorCode.BAD_USER_INPUT) {
       return { ...formatted, message: truncated(formatted.message, MESSAGE_MAX), extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
+    if (isApolloStandIn(root)) return masked(formatted);
     const unexpected = (code === ErrorCode.INTERNAL_SERVER_ERROR && !(root instanceof GraphQLError)) || typeof code !== 'string' || !CATALOG.has(code);
     if (!unexpected) return { ...formatted, message: truncated(formatted.message, MESSAGE_MAX) };
     logger.error({ err: root, path: formatted.path?.map((p) => (typeof p === 'string' ? truncated(p) : p)), code: typeof code === 'string' ? truncated(code) : code }, 'unexpected error');
-    const masked: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-    return formatted.path ? { ...masked, locations: formatted.locations, path: formatted.path } : masked;
+    return masked(formatted);
+  };
+}
+
+function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const generic: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return formatted.path ? { ...generic, locations: formatted.locations, path: formatted.path } : generic;
+}
+
+// When a plugin hook throws, Apollo hands the error to `unexpectedErrorProcessingRequest` and then
+// throws a stand-in of its own with this message; the stand-in says nothing, the hook logged the cause.
+const APOLLO_STAND_IN = 'Internal server error';
+function isApolloStandIn(root: unknown): boolean {
+  return root instanceof Error && !(root instanceof GraphQLError) && root.message === APOLLO_STAND_IN && (root.stack ?? '').includes('internalExecuteOperation');
+}
+
+/** Logs what a throwing plugin hook threw, once, with its stack and the request id (see isApolloStandIn). */
+export function unexpectedErrorLogPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      const { logger } = requestContext.contextValue;
+      logger.error({ err: error }, 'unexpected error');
+    },
+  };
+}
+
+/**
+ * The logger Apollo Server writes to: its own "Unexpected error processing request" line carries no
+ * stack and would log the same failure twice; unexpectedErrorLogPlugin logs it instead.
+ */
+export function apolloLogger(logger: Logger): Record<'debug' | 'info' | 'warn' | 'error', (message?: unknown) => void> {
+  return {
+    debug: (message) => logger.debug(String(message)),
+    info: (message) => logger.info(String(message)),
+    warn: (message) => logger.warn(String(message)),
+    error: (message) => {
+      if (!String(message).startsWith('Unexpected error processing request')) logger.error(String(message));
+    },
   };
 }

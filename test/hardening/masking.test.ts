@@ -57,7 +57,8 @@ describe('the error-code catalog', () => {
 
   it('is documented in one table, code for code', () => {
     const doc = readFileSync(new URL('../../docs/hardening.md', import.meta.url), 'utf8');
-    const table = doc.slice(doc.indexOf('## Error codes'));
+    const start = doc.indexOf('## Error codes');
+    const table = doc.slice(start, doc.indexOf('\n## ', start + 1));
     const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     expect(new Set(documented)).toEqual(new Set(Object.values(ErrorCode)));
   });

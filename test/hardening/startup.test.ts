@@ -8,7 +8,11 @@ import { spawnEntry } from '../helpers/process.js';
 
 async function failedStart(entry: 'main.ts' | 'dev.ts', env: Record<string, string>): Promise<string> {
   const child = spawnEntry(entry, { PORT: '0', HOST: '127.0.0.1', EMULATOR_PORT: '0', GRAPH_BASE_URL: 'http://127.0.0.1:9/beta', ...env });
-  expect(await child.exit()).toBe(2);
+  // A gateway that starts instead of failing must not outlive the test.
+  const timer = setTimeout(() => child.child.kill('SIGKILL'), 15_000);
+  const code = await child.exit();
+  clearTimeout(timer);
+  expect(code).toBe(2);
   const stderr = child.stderr.join('');
   // One message, no stack trace.
   expect(stderr).not.toMatch(/\n\s+at /);

@@ -1,5 +1,5 @@
-import { InvalidCursorError } from './errors.js';
-import { encodeOptionValue } from './odataQuery.js';
+import { InvalidCursorError } from '../http/errors.js';
+import { encodeOptionValue } from './query.js';
 
 // A list cursor is Graph's `@odata.nextLink`, wrapped so clients treat it as opaque. Unwrapping checks
 // the link stays on the configured Graph origin and collection path: a forged cursor must not make us

@@ -1,11 +1,10 @@
-import { encodeCursor, pageRequestPath, type CursorScope } from './cursor.js';
-import { GraphHttpError, GraphProtocolError, UnsafeArgumentError } from './errors.js';
+import { UnsafeArgumentError } from '../http/errors.js';
+import { pageRequestPath, type CursorScope } from './cursor.js';
 import { PROFILES_PATH } from './paths.js';
-import { errorDetail, header, isObject, retryAfterSeconds } from './responses.js';
-import { queryString, selectValue } from './odataQuery.js';
-import type { GraphEntity, RawAnswer } from './client.js';
+import { queryString, selectValue } from './query.js';
 
-// `GET /security/ipSecurityProfiles` with OData options, and reading its page back.
+// `GET /security/ipSecurityProfiles` with OData options: the first page from the arguments, a later
+// one from its cursor.
 
 // A filter or order longer than this is not a person's query; Graph would refuse it anyway.
 const MAX_EXPRESSION_LENGTH = 2048;
@@ -21,12 +20,6 @@ export interface ListRequest {
   readonly orderBy?: string | null;
   /** Graph properties to read; `id` is always added. */
   readonly select: readonly string[];
-}
-
-export interface ProfilePage {
-  readonly profiles: GraphEntity[];
-  /** An opaque cursor for the next page, or null on the last one. */
-  readonly nextCursor: string | null;
 }
 
 /** The path and query below the version root; throws before anything is sent when an argument is unsafe. */
@@ -51,26 +44,4 @@ function expression(argument: string, value: string | null | undefined): string 
   if (value.length > MAX_EXPRESSION_LENGTH) throw new UnsafeArgumentError(argument, `${argument} must be at most ${MAX_EXPRESSION_LENGTH} characters`);
   if (!value.isWellFormed()) throw new UnsafeArgumentError(argument, `${argument} must be well-formed Unicode`);
   return value;
-}
-
-/**
- * Graph's page: `{"value": [...], "@odata.nextLink"?: "..."}`. A 206 Partial Content (a provider of
- * the legacy security API failed) still carries the profiles the others returned, so it is a page.
- */
-export function readPage(answer: RawAnswer): ProfilePage {
-  if (answer.status < 200 || answer.status >= 300) {
-    throw new GraphHttpError(errorDetail(answer.status, answer.headers, answer.text), retryAfterSeconds(header(answer.headers, 'retry-after')));
-  }
-  const requestId = header(answer.headers, 'request-id');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(answer.text);
-  } catch {
-    throw new GraphProtocolError(answer.status, 'the body is not JSON', requestId);
-  }
-  if (!isObject(parsed) || !Array.isArray(parsed.value) || !parsed.value.every(isObject)) {
-    throw new GraphProtocolError(answer.status, 'the body is not a collection of entities', requestId);
-  }
-  const next = parsed['@odata.nextLink'];
-  return { profiles: parsed.value, nextCursor: typeof next === 'string' && next !== '' ? encodeCursor(next) : null };
 }

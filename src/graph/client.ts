@@ -1,6 +1,7 @@
 import type { Pool } from 'undici';
 import { GraphTransport } from './http/transport.js';
 import type { GraphCaller, GraphEntity, GraphObserver } from './http/types.js';
+import type { GraphRoot } from './odata/cursor.js';
 import type { ListRequest } from './odata/listQuery.js';
 import { getProfilesBatched, type ProfileResult } from './profiles/batch.js';
 import { getProfile } from './profiles/get.js';
@@ -56,11 +57,15 @@ export class GraphClient {
 
 /** Graph's operations for one caller. Each runs inside its own deadline (one GraphQL field's budget). */
 export class GraphSession {
+  private readonly root: GraphRoot;
+
   constructor(
     private readonly transport: GraphTransport,
     private readonly policy: RetryPolicy,
     private readonly caller: GraphCaller,
-  ) {}
+  ) {
+    this.root = { origin: transport.origin, basePath: transport.basePath };
+  }
 
   /** `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. See profiles/get.ts. */
   async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {
@@ -74,8 +79,7 @@ export class GraphSession {
 
   /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. See profiles/list.ts. */
   async listProfiles(request: ListRequest): Promise<ProfilePage> {
-    const root = { origin: this.transport.origin, basePath: this.transport.basePath };
-    return this.withDeadline((scope) => listProfiles(scope, request, root));
+    return this.withDeadline((scope) => listProfiles(scope, request, this.root));
   }
 
   /** `PATCH /security/ipSecurityProfiles/{id}`, the updated entity back. See profiles/update.ts. */

@@ -13,11 +13,15 @@ export function encodeCursor(nextLink: string): string {
   return PREFIX + Buffer.from(nextLink, 'utf8').toString('base64url');
 }
 
-export interface CursorScope {
+/** Where the configured Graph is: the only place a cursor may lead. */
+export interface GraphRoot {
   /** Graph's origin: `https://graph.microsoft.com`. */
   readonly origin: string;
   /** The version path: `/beta`. */
   readonly basePath: string;
+}
+
+export interface CursorScope extends GraphRoot {
   /** The collection path below the version: `/security/ipSecurityProfiles`. */
   readonly collectionPath: string;
 }

@@ -1,5 +1,5 @@
 import { UnsafeArgumentError } from '../http/errors.js';
-import { pageRequestPath, type CursorScope } from './cursor.js';
+import { pageRequestPath, type GraphRoot } from './cursor.js';
 import { PROFILES_PATH } from './paths.js';
 import { queryString, selectValue } from './query.js';
 
@@ -23,10 +23,10 @@ export interface ListRequest {
 }
 
 /** The path and query below the version root; throws before anything is sent when an argument is unsafe. */
-export function listRequestPath(request: ListRequest, scope: Omit<CursorScope, 'collectionPath'>): string {
+export function listRequestPath(request: ListRequest, root: GraphRoot): string {
   const select = selectValue(request.select);
   if (request.after !== undefined && request.after !== null) {
-    return pageRequestPath(request.after, { ...scope, collectionPath: PROFILES_PATH }, { top: String(request.top), select });
+    return pageRequestPath(request.after, { ...root, collectionPath: PROFILES_PATH }, { top: String(request.top), select });
   }
   return (
     PROFILES_PATH +

@@ -1,7 +1,7 @@
 import { header, jsonOf } from '../http/answers.js';
 import { GraphProtocolError } from '../http/errors.js';
 import { isJsonObject, type GraphAnswer, type GraphEntity } from '../http/types.js';
-import { encodeCursor, type CursorScope } from '../odata/cursor.js';
+import { encodeCursor, type GraphRoot } from '../odata/cursor.js';
 import { listRequestPath, type ListRequest } from '../odata/listQuery.js';
 import { readWithRetry, type RetryScope } from '../resilience/retry.js';
 
@@ -12,7 +12,7 @@ export interface ProfilePage {
 }
 
 /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names; `root` is where cursors may lead. */
-export async function listProfiles(scope: RetryScope, request: ListRequest, root: Omit<CursorScope, 'collectionPath'>): Promise<ProfilePage> {
+export async function listProfiles(scope: RetryScope, request: ListRequest, root: GraphRoot): Promise<ProfilePage> {
   const path = listRequestPath(request, root);
   return readPage(await readWithRetry(scope, { method: 'GET', path }));
 }

@@ -56,7 +56,7 @@ export function buildContext(
       if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
     }
   };
-  const graph = deps.graph.as({
+  const graph = deps.graph.forCaller({
     credential: credentialOf(headers.authorization),
     clientRequestId: requestId,
     signal,

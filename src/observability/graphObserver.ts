@@ -1,5 +1,5 @@
 import type { GraphExchange, GraphObserver } from '../graph/client.js';
-import { header } from '../graph/responses.js';
+import { header } from '../graph/http/answers.js';
 import { warningsOf, type GraphWarning } from '../graph/warnings.js';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics } from './metrics.js';

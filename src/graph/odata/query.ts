@@ -1,4 +1,4 @@
-import { UnsafeArgumentError } from './errors.js';
+import { UnsafeArgumentError } from '../http/errors.js';
 
 // OData system query options, written the way Graph's own SDKs write them: `$name=value` with the
 // value percent-encoded (a `'` or `,` is left readable; `&`, `#`, `+`, spaces are escaped), so a
@@ -22,4 +22,9 @@ export function encodeOptionValue(value: string): string {
 export function queryString(options: ReadonlyArray<readonly [string, string | undefined]>): string {
   const parts = options.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${encodeOptionValue(v!)}`);
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+
+/** `?$select=id,...` for reading only these properties of a profile. */
+export function selectQuery(properties: readonly string[]): string {
+  return queryString([['$select', selectValue(properties)]]);
 }

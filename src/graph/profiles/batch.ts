@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { GraphEntity, RawAnswer } from './client.js';
-import { GraphClientError, GraphHttpError, GraphProtocolError } from './errors.js';
-import { encodeOptionValue, selectValue } from './odataQuery.js';
-import { profilePath } from './paths.js';
-import { errorDetail, header, isObject, retryAfterSeconds } from './responses.js';
-import type { RetryScope } from './retry.js';
-import { retryDecision } from './retryPolicy.js';
+import { answerError, entityIn, header, isSuccess, jsonOf } from '../http/answers.js';
+import { GraphClientError, GraphHttpError, GraphProtocolError } from '../http/errors.js';
+import { isJsonObject, type GraphAnswer, type GraphEntity } from '../http/types.js';
+import { profilePath } from '../odata/paths.js';
+import { selectQuery } from '../odata/query.js';
+import { retryDecision } from '../resilience/policy.js';
+import { readWithRetry, type RetryScope } from '../resilience/retry.js';
 
 // Many profiles read in Graph JSON batches: `POST /$batch` with `{"requests": [{id, method, url}]}`,
 // `url` relative to the version root. Graph answers `{"responses": [{id, status, headers, body}]}` in
@@ -20,23 +20,18 @@ const MAX_PARALLEL_BATCHES = 8;
 /** A profile, `null` when Graph says 404, or the error for that profile alone. */
 export type ProfileResult = GraphEntity | null | GraphClientError;
 
-/** Sends one batch body to `/$batch`; the session binds the caller. */
-export type BatchExchange = (body: string) => Promise<RawAnswer>;
-
 interface Pending {
   readonly id: string;
   readonly url: string;
 }
 
-/** Reads every id (each once), in batches of at most 20, up to 8 batches in parallel. */
-export async function getProfilesBatched(
-  exchange: BatchExchange,
-  ids: readonly string[],
-  select: readonly string[],
-  scope: RetryScope,
-): Promise<Map<string, ProfileResult>> {
+/**
+ * Reads every id (each once), in batches of at most 20, up to 8 batches in parallel. The batch
+ * request itself is retried like a read (it only reads); inner 429s are retried here.
+ */
+export async function getProfilesBatched(scope: RetryScope, ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
   const results = new Map<string, ProfileResult>();
-  const query = `?$select=${encodeOptionValue(selectValue(select))}`;
+  const query = selectQuery(select);
   const pending: Pending[] = [];
   for (const id of new Set(ids)) {
     try {
@@ -50,31 +45,22 @@ export async function getProfilesBatched(
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) await runBatch(exchange, chunks[next++]!, results, 0, scope);
+    while (next < chunks.length) await runBatch(scope, chunks[next++]!, results, 0);
   };
   await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
   return results;
 }
 
-async function runBatch(
-  exchange: BatchExchange,
-  chunk: readonly Pending[],
-  results: Map<string, ProfileResult>,
-  retriesSoFar: number,
-  scope: RetryScope,
-): Promise<void> {
+async function runBatch(scope: RetryScope, chunk: readonly Pending[], results: Map<string, ProfileResult>, retriesSoFar: number): Promise<void> {
   const body = JSON.stringify({ requests: chunk.map((p, i) => ({ id: String(i + 1), method: 'GET', url: p.url })) });
-  let answer: RawAnswer;
+  let answer: GraphAnswer;
+  let responses: Map<string, InnerResponse>;
   try {
-    answer = await exchange(body);
+    answer = await readWithRetry(scope, { method: 'POST', path: '/$batch', body });
+    responses = batchResponses(answer);
   } catch (err) {
     if (!(err instanceof GraphClientError)) throw err;
     for (const p of chunk) results.set(p.id, err);
-    return;
-  }
-  const responses = batchResponses(answer);
-  if (responses instanceof GraphClientError) {
-    for (const p of chunk) results.set(p.id, responses);
     return;
   }
 
@@ -98,7 +84,7 @@ async function runBatch(
     retriesSoFar,
     retryAfterSeconds: said.length > 0 ? Math.max(...said) : null,
     remainingMs: scope.deadline.remainingMs(),
-    attemptMs: scope.client.attemptTimeoutMs,
+    attemptMs: scope.attemptTimeoutMs,
   });
   // Out of retries, or the wait would pass the deadline: the 429 stands for those profiles.
   if (!decision.retry) return;
@@ -108,11 +94,10 @@ async function runBatch(
     return; // the caller went away or the deadline ended: the 429s stand
   }
   await runBatch(
-    exchange,
+    scope,
     throttled.map((t) => t.pending),
     results,
     retriesSoFar + 1,
-    scope,
   );
 }
 
@@ -122,24 +107,18 @@ interface InnerResponse {
   readonly body: unknown;
 }
 
-function batchResponses(answer: RawAnswer): Map<string, InnerResponse> | GraphClientError {
-  const requestId = header(answer.headers, 'request-id');
-  if (answer.status < 200 || answer.status >= 300) {
-    return new GraphHttpError(errorDetail(answer.status, answer.headers, answer.text), retryAfterSeconds(header(answer.headers, 'retry-after')));
+/** The inner responses by id; throws the whole batch's GraphClientError when its answer is not one. */
+function batchResponses(answer: GraphAnswer): Map<string, InnerResponse> {
+  const parsed = jsonOf(answer, 'the batch answer');
+  if (!isJsonObject(parsed) || !Array.isArray(parsed.responses)) {
+    throw new GraphProtocolError(answer.status, 'the batch answer has no responses', header(answer.headers, 'request-id'));
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(answer.text);
-  } catch {
-    return new GraphProtocolError(answer.status, 'the batch answer is not JSON', requestId);
-  }
-  if (!isObject(parsed) || !Array.isArray(parsed.responses)) return new GraphProtocolError(answer.status, 'the batch answer has no responses', requestId);
   const byId = new Map<string, InnerResponse>();
   for (const r of parsed.responses) {
-    if (!isObject(r) || typeof r.id !== 'string' || typeof r.status !== 'number') continue;
+    if (!isJsonObject(r) || typeof r.id !== 'string' || typeof r.status !== 'number') continue;
     const headers: IncomingHttpHeaders = {};
     // Inner headers keep whatever case Graph wrote them in.
-    if (isObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    if (isJsonObject(r.headers)) for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     byId.set(r.id, { status: r.status, headers, body: r.body });
   }
   return byId;
@@ -147,10 +126,13 @@ function batchResponses(answer: RawAnswer): Map<string, InnerResponse> | GraphCl
 
 function innerResult(inner: InnerResponse): ProfileResult {
   if (inner.status === 404) return null;
-  if (inner.status >= 200 && inner.status < 300) {
-    if (isObject(inner.body)) return inner.body;
-    return new GraphProtocolError(inner.status, 'the batched answer is not a JSON object', header(inner.headers, 'request-id'));
+  if (!isSuccess(inner.status)) {
+    // An inner error body arrives parsed; the error detail reads Graph's text.
+    return answerError({ ...inner, text: typeof inner.body === 'string' ? inner.body : JSON.stringify(inner.body ?? '') });
   }
-  const text = typeof inner.body === 'string' ? inner.body : JSON.stringify(inner.body ?? '');
-  return new GraphHttpError(errorDetail(inner.status, inner.headers, text), retryAfterSeconds(header(inner.headers, 'retry-after')));
+  try {
+    return entityIn(inner.body, inner.status, inner.headers, 'the batched answer');
+  } catch (err) {
+    return err as GraphProtocolError;
+  }
 }

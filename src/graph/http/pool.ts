@@ -1,6 +1,6 @@
 import { Client, Pool } from 'undici';
 
-export interface DispatcherOptions {
+export interface PoolOptions {
   /** Graph's origin (scheme, host, port). The pool can reach no other: tokens cannot leak elsewhere. */
   readonly origin: string;
   /** Per attempt: TCP/TLS connect, response headers, and gaps in the body each get this long (ms). */
@@ -8,7 +8,7 @@ export interface DispatcherOptions {
 }
 
 // HTTP policy for every Graph call lives here, once, never at call sites. Retries, backoff and the
-// deadline are composed on top in retry.ts / retryPolicy.ts / deadline.ts.
+// deadline are composed on top in ../resilience/.
 const POOL_DEFAULTS = {
   // Concurrent sockets to Graph per process; beyond this, requests queue in the pool.
   connections: 128,
@@ -20,11 +20,11 @@ const POOL_DEFAULTS = {
   pipelining: 1,
 } as const;
 
-function timeouts(options: DispatcherOptions) {
+function timeouts(options: PoolOptions) {
   return { connect: { timeout: options.timeoutMs }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
 }
 
-export function createGraphDispatcher(options: DispatcherOptions): Pool {
+export function createGraphPool(options: PoolOptions): Pool {
   return new Pool(options.origin, { ...POOL_DEFAULTS, ...timeouts(options) });
 }
 
@@ -33,6 +33,6 @@ export function createGraphDispatcher(options: DispatcherOptions): Pool {
  * fresh connection (the idle sockets in the pool may all lead to the same sick front end). The
  * caller destroys it after the answer.
  */
-export function createFreshConnection(options: DispatcherOptions): Client {
+export function createFreshConnection(options: PoolOptions): Client {
   return new Client(options.origin, { pipelining: 1, ...timeouts(options) });
 }

@@ -1,4 +1,4 @@
-import { GraphUnavailableError } from './errors.js';
+import { GraphUnavailableError } from '../http/errors.js';
 
 /**
  * The time budget of one GraphQL field's Graph work, and the one signal that ends it: the deadline

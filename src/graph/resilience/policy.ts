@@ -1,5 +1,5 @@
 // When to try a Graph call again, and how long to wait first. Pure: no I/O, no timers, so the batch
-// client (an inner 429 of a $batch) and the single-call loop in retry.ts share the same rules.
+// client (an inner 429 of a $batch) and the single-call loops in retry.ts and write.ts share the same rules.
 
 export interface RetryPolicy {
   /** Retries after the first attempt (0 to 10). */
@@ -56,7 +56,7 @@ export type RetryDecision =
 export interface RetryQuestion {
   /** Retries already made (0 after the first attempt failed). */
   readonly retriesSoFar: number;
-  /** Graph's Retry-After in seconds, when it gave one (see retryAfterSeconds in responses.ts). */
+  /** Graph's Retry-After in seconds, when it gave one (see retryAfterOf in http/answers.ts). */
   readonly retryAfterSeconds: number | null;
   /** Milliseconds left before the deadline. */
   readonly remainingMs: number;

@@ -1,4 +1,4 @@
-import { UnsafeIdError } from './errors.js';
+import { UnsafeIdError } from '../http/errors.js';
 
 // Longest id we forward. Graph ids are GUIDs or short provider keys; anything near this is abuse.
 const MAX_ID_LENGTH = 512;

@@ -1,5 +1,5 @@
-import { InvalidCursorError } from './errors.js';
-import { encodeOptionValue } from './odataQuery.js';
+import { InvalidCursorError } from '../http/errors.js';
+import { encodeOptionValue } from './query.js';
 
 // A list cursor is Graph's `@odata.nextLink`, wrapped so clients treat it as opaque. Unwrapping checks
 // the link stays on the configured Graph origin and collection path: a forged cursor must not make us
@@ -13,11 +13,15 @@ export function encodeCursor(nextLink: string): string {
   return PREFIX + Buffer.from(nextLink, 'utf8').toString('base64url');
 }
 
-export interface CursorScope {
+/** Where the configured Graph is: the only place a cursor may lead. */
+export interface GraphRoot {
   /** Graph's origin: `https://graph.microsoft.com`. */
   readonly origin: string;
   /** The version path: `/beta`. */
   readonly basePath: string;
+}
+
+export interface CursorScope extends GraphRoot {
   /** The collection path below the version: `/security/ipSecurityProfiles`. */
   readonly collectionPath: string;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
-import type { Logger } from './logger.js';
+import type { Logger } from './observability/logger.js';
 import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
 import { createProfileLoader, type ProfileLoader } from './profileLoader.js';
 

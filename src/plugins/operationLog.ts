@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
-import { OPERATION_INVALID, type GatewayMetrics } from './metrics.js';
+import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
 
 /**
  * Per GraphQL operation: one log line, its metrics, the request id on every error and as a response
  * header, and Graph's warnings under `extensions.warnings`. A plugin because formatError sees no
  * context, and willSendResponse runs for every answer from parse failures to results.
  */
-export function operationPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Context> {
+export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();

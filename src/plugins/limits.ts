@@ -1,13 +1,14 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  GraphQLError,
+  type GraphQLError,
   Kind,
   type ParseOptions,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { OperationLimitError, type LimitName } from '../errors.js';
 
 // Abuse limits: one request must not become hundreds of Graph calls or tie up the gateway. Every limit
 // is checked while parsing or validating, so a refused operation sends nothing to Graph.
@@ -25,17 +26,6 @@ export interface OperationLimits {
   readonly maxEntities: number;
 }
 
-export const LIMIT_CODE = 'OPERATION_LIMIT_EXCEEDED';
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
-
-/** A refused operation; `extensions` name the limit and its value. */
-export class OperationLimitError extends GraphQLError {
-  constructor(limit: LimitName, max: number, message: string, http?: { status: number }) {
-    super(message, { extensions: http ? { code: LIMIT_CODE, limit, max, http } : { code: LIMIT_CODE, limit, max } });
-    this.name = 'OperationLimitError';
-  }
-}
-
 export interface LimitProtection {
   readonly parseOptions: ParseOptions;
   readonly validationRules: ValidationRule[];
@@ -50,7 +40,7 @@ export function operationLimits(limits: OperationLimits): LimitProtection {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [report('depth', limits.maxDepth)] },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [report('aliases', limits.maxAliases)] },
-    // graphql-js's own parser limit is used for tokens (see isTokenLimitError); the others do not fit here:
+    // graphql-js's own parser limit is used for tokens (errors.ts recognises its refusal); the others do not fit here:
     // cost needs per-field weights, directives are not a vector, and Sandbox wants field suggestions.
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
@@ -92,15 +82,6 @@ function entityLimit(max: number): ApolloServerPlugin<BaseContext> {
       };
     },
   };
-}
-
-/**
- * graphql-js aborts parsing past `maxTokens` with a syntax error of its own wording; this is the one
- * place that recognises it.
- */
-export function tokenLimitOf(message: string): number | null {
-  const m = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/.exec(message);
-  return m ? Number(m[1]) : null;
 }
 
 // Every root field but these calls Graph. Counting this way keeps a new root field limited by default.

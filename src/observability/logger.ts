@@ -1,5 +1,4 @@
-import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
-import type { LogLevel } from './config.js';
+import { pino, type Logger as PinoLogger, type DestinationStream, type LevelWithSilent } from 'pino';
 
 export type Logger = PinoLogger;
 
@@ -13,7 +12,7 @@ const REDACT = ['authorization', 'headers.authorization', 'req.headers.authoriza
 // rather than the heap growing without bound under load.
 const STDOUT_MAX_BUFFER = 16 * 1024 * 1024; // bytes
 
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
   return pino(
     {
       level,

@@ -5,21 +5,20 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { cachePolicyPlugins } from './cachePolicy.js';
-import type { Config } from './config.js';
-import { buildContext, type Context } from './context.js';
-import { createFormatError } from './errors.js';
-import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './examples.js';
-import { GraphClient } from './graph/client.js';
+import { cachePolicyPlugins } from '../plugins/cachePolicy.js';
+import type { Config } from '../config.js';
+import { buildContext, type Context } from '../context.js';
+import { createFormatError } from '../errors.js';
+import { GraphClient } from '../graph/client.js';
 import { createHttpHandler } from './http.js';
-import { literalInputPathPlugin } from './inputPaths.js';
+import { addArgumentPathToScalarErrors } from '../plugins/scalarErrorArgumentPath.js';
 import { Lifecycle } from './lifecycle.js';
-import { operationLimits } from './limits.js';
-import type { Logger } from './logger.js';
-import { createGraphObserver } from './observability/graphObserver.js';
-import { GatewayMetrics } from './observability/metrics.js';
-import { operationPlugin } from './observability/operationPlugin.js';
-import { buildSchema } from './schema.js';
+import { operationLimits } from '../plugins/limits.js';
+import type { Logger } from '../observability/logger.js';
+import { createGraphObserver } from '../observability/graphObserver.js';
+import { GatewayMetrics } from '../observability/metrics.js';
+import { operationLogPlugin } from '../plugins/operationLog.js';
+import { buildSchema } from '../schema.js';
 
 export interface Gateway {
   readonly apollo: ApolloServer<Context>;
@@ -27,8 +26,18 @@ export interface Gateway {
   readonly metrics: GatewayMetrics;
 }
 
+/** The operation Apollo Sandbox opens on. Only `npm run dev` hands one in: production ships no example. */
+export interface SandboxExample {
+  readonly document: string;
+  readonly variables: Record<string, unknown>;
+}
+
+export interface GatewayOptions {
+  readonly sandboxExample?: SandboxExample;
+}
+
 /** Builds everything, listens on nothing. */
-export function buildGateway(config: Config, logger: Logger): Gateway {
+export function buildGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Gateway {
   const metrics = new GatewayMetrics();
   const graph = new GraphClient({
     baseUrl: config.graphBaseUrl,
@@ -48,16 +57,16 @@ export function buildGateway(config: Config, logger: Logger): Gateway {
     // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
     stopOnTerminationSignals: false,
     plugins: [
-      operationPlugin(metrics),
+      operationLogPlugin(metrics),
       ...limits.plugins,
-      literalInputPathPlugin(),
+      addArgumentPathToScalarErrors(),
       ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({
             embed: true,
             footer: false,
-            document: EXAMPLE_MUTATION,
-            variables: EXAMPLE_VARIABLES,
+            document: options.sandboxExample?.document,
+            variables: options.sandboxExample?.variables,
             headers: { Authorization: 'Bearer <your Microsoft Graph access token>' },
           })
         : ApolloServerPluginLandingPageDisabled(),
@@ -81,9 +90,9 @@ export interface RunningGateway {
 }
 
 /** Builds, starts Apollo, and listens on config.port (0 picks a free port). */
-export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+export async function startGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
   const lifecycle = new Lifecycle();
-  const { apollo, graph, metrics } = buildGateway(config, logger);
+  const { apollo, graph, metrics } = buildGateway(config, logger, options);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,

@@ -7,7 +7,7 @@ import { BREAK, GraphQLError, Kind, visit, type ASTNode, type DocumentNode } fro
  * the argument path in the message (`input.firstSeenDateTime`, `input.ipReferenceData[0].asn`), as
  * graphql-js already does for the same value sent in a variable.
  */
-export function literalInputPathPlugin(): ApolloServerPlugin<BaseContext> {
+export function addArgumentPathToScalarErrors(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {

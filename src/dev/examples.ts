@@ -1,6 +1,7 @@
 // The document's example, as the operation a person runs first in Apollo Sandbox (and the README shows).
 import { print } from 'graphql';
-import { UpdateIpSecurityProfileDocument } from './__generated__/operations.js';
+import { UpdateIpSecurityProfileDocument } from '../__generated__/operations.js';
+import type { SandboxExample } from '../server/server.js';
 
 export const EXAMPLE_PROFILE_ID = 'a5c97fce-7fce-a5c9-ce7f-c9a5ce7fc9a5';
 
@@ -38,3 +39,6 @@ export const EXAMPLE_VARIABLES = {
     },
   },
 };
+
+/** What `npm run dev` hands the gateway for its Sandbox landing page. */
+export const SANDBOX_EXAMPLE: SandboxExample = { document: EXAMPLE_MUTATION, variables: EXAMPLE_VARIABLES };

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import type { Lifecycle } from './lifecycle.js';
-import type { GatewayMetrics } from './observability/metrics.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
 
 export interface HttpOptions {
   readonly corsOrigins: readonly string[];

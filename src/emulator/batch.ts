@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FaultQueue } from './faults.js';
 import { faultAnswer } from './faults.js';
 import { profileAnswer, type EmulatorSettings } from './profiles.js';
-import { errorAnswer, jsonAnswer, parseJson, type Answer } from './responses.js';
+import { errorAnswer, jsonAnswer, parseJson, type Answer } from './graphAnswers.js';
 import type { ProfileStore } from './store.js';
 import { isRecord } from './validation.js';
 

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHAOS_MIX, type Chaos, type ChaosSettings } from './chaos.js';
 import { faultProblem, type Fault, type FaultQueue } from './faults.js';
 import type { EmulatorSettings } from './profiles.js';
-import { empty, graphError, json, parseJson } from './responses.js';
-import type { RecordedRequest } from './server.js';
+import { empty, graphError, json, parseJson } from './graphAnswers.js';
+import type { RecordedRequest } from './recorder.js';
 import { isRecord } from './validation.js';
 
 export interface ControlTarget {

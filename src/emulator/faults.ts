@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { errorAnswer, graphError, graphHeaders, parseJson, type Answer } from './responses.js';
+import { errorAnswer, graphError, graphHeaders, parseJson, type Answer } from './graphAnswers.js';
 
 /**
  * How a fault misbehaves:

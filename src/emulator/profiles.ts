@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { PARTIAL_CONTENT_WARNING } from './deprecation.js';
 import { applyListOptions, parseQueryOptions, project, QueryOptionError } from './queryOptions.js';
-import { errorAnswer, jsonAnswer, parseJson, type Answer } from './responses.js';
+import { errorAnswer, jsonAnswer, parseJson, type Answer } from './graphAnswers.js';
 import type { ProfileStore } from './store.js';
 import { patchProblem } from './validation.js';
 

@@ -6,27 +6,14 @@ import { batchAnswer } from './batch.js';
 import { announceDeprecation } from './deprecation.js';
 import { FaultQueue, faultProblem, respondFault, type Fault, type NormalAnswer } from './faults.js';
 import { profileAnswer, type EmulatorSettings, type ProfileRequest } from './profiles.js';
-import { graphError, parseJson, readBody, renderAnswer, sendAnswer, type Answer } from './responses.js';
+import { graphError, parseJson, readBody, renderAnswer, sendAnswer, type Answer } from './graphAnswers.js';
+import { RequestRecorder, type RecordedRequest } from './recorder.js';
 import { ProfileStore } from './store.js';
 
 export type { Fault, FaultKind } from './faults.js';
 export type { ChaosSettings } from './chaos.js';
 export type { EmulatorSettings } from './profiles.js';
-
-/** What the emulator received: tests assert on it. */
-export interface RecordedRequest {
-  readonly method: string;
-  /** The raw request target, exactly as it arrived (encoding included). */
-  readonly url: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-  /** When it arrived (performance.now(), ms). */
-  readonly at: number;
-  /** Which TCP connection carried it: 1 for the emulator's first connection, and so on. */
-  readonly connection: number;
-  /** When the client went away before the answer was complete (performance.now(), ms). */
-  clientGoneAt?: number;
-}
+export type { RecordedRequest } from './recorder.js';
 
 export interface EmulatorOptions {
   readonly port?: number;
@@ -58,8 +45,7 @@ const COLLECTION = 'security/ipSecurityProfiles';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = new ProfileStore();
-  const requests: RecordedRequest[] = [];
-  const keep = options.keepRequests ?? 10_000;
+  const recorder = new RequestRecorder(options.keepRequests ?? 10_000);
   const faults = new FaultQueue();
   const settings: EmulatorSettings = { ignorePrefer: false, deprecated: false, partialContent: false };
   const chaos = new Chaos();
@@ -68,7 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   function reset(): void {
     store.reset();
-    requests.length = 0;
+    recorder.clear();
     faults.clear();
     chaos.configure(null);
     Object.assign(settings, { ignorePrefer: false, deprecated: false, partialContent: false });
@@ -82,14 +68,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const rawPath = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q + 1);
 
-    if (rawPath.startsWith('/_emulator/')) return handleControl({ faults, chaos, settings, requests, reset }, req, res, rawPath, body);
+    if (rawPath.startsWith('/_emulator/')) return handleControl({ faults, chaos, settings, requests: recorder.requests, reset }, req, res, rawPath, body);
 
-    const record: RecordedRequest = { method: req.method ?? '', url, headers: req.headers, body, at, connection: connections.get(req.socket) ?? 0 };
-    res.once('close', () => {
-      if (!res.writableFinished) record.clientGoneAt = performance.now();
-    });
-    requests.push(record);
-    if (requests.length > keep) requests.splice(0, requests.length - keep);
+    const record = recorder.record(req, res, body, at, connections.get(req.socket) ?? 0);
     // Like a front door that drops a request whose client has already hung up (nginx does by
     // default): a request the gateway gave up on is never applied behind its back later.
     if (req.socket.destroyed || req.socket.readableEnded) {
@@ -175,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseUrl: `http://${host}:${port}/beta`,
     port,
     store,
-    requests,
+    requests: recorder.requests,
     settings,
     inject: (fault) => faults.inject(fault),
     chaos: (chaosSettings) => chaos.configure(chaosSettings),

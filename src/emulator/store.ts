@@ -1,4 +1,4 @@
-import { SEED_PROFILE } from './document.js';
+import { SEED_PROFILE } from './seedProfile.js';
 import { PROFILE_PROPS } from './validation.js';
 
 type Entity = Record<string, unknown>;

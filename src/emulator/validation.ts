@@ -1,4 +1,4 @@
-import { dateTimeOffsetProblem } from '../mapping/dateTimeOffset.js';
+import { isDateTimeOffset } from './dateTimeOffset.js';
 
 // Graph's Edm types for ipSecurityProfile, as its metadata declares them. The emulator refuses what
 // Graph refuses: unknown properties, wrong types, out-of-range numbers, a null non-nullable.
@@ -94,7 +94,7 @@ function itemProblem(name: string, prop: Prop, value: unknown): string | null {
     case 'Int64':
       return Number.isInteger(value) ? null : `Cannot convert the literal '${String(value)}' to the expected type 'Edm.Int64' for property '${name}'.`;
     case 'DateTimeOffset':
-      return typeof value === 'string' && dateTimeOffsetProblem(value) === null
+      return typeof value === 'string' && isDateTimeOffset(value)
         ? null
         : `Cannot convert the literal '${String(value)}' to the expected type 'Edm.DateTimeOffset' for property '${name}'.`;
   }

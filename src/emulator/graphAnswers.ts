@@ -1,44 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
-// How Graph answers: its headers on every response, its JSON content type, its error body.
+// How Graph answers: its headers, its JSON content type, its error body. An answer is built once as a
+// value, then written to the wire for a plain request or into a `$batch` response for an inner one,
+// with header names spelled as Graph spells them (SDKs read `Content-Type` in a batch case-sensitively).
 
 export const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const SUCCESS_HEADERS = { 'Cache-Control': 'no-cache', 'OData-Version': '4.0' } as const;
+const ERROR_HEADERS = { 'Cache-Control': 'no-cache', 'Content-Type': 'application/json' } as const;
 
-/** Graph's headers on every answer: its own request-id, the caller's client-request-id echoed. */
-export function graphHeaders(res: ServerResponse, reqHeaders: IncomingHttpHeaders): string {
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A JSON value; undefined for no body (204) or when `text` carries it. */
+  readonly body?: unknown;
+  /** A non-JSON body (`/$count` answers text/plain). */
+  readonly text?: string;
+  /** The one request-id of this answer: in its header and, for an error, in `innerError`. */
+  readonly requestId: string;
+}
+
+/** The bytes of an answer: what the wire gets, and what damaging faults (stall, truncate, delay) cut up. */
+export interface RenderedAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+  readonly requestId: string;
+}
+
+export function jsonAnswer(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Answer {
+  return { status, headers: { ...SUCCESS_HEADERS, 'Content-Type': JSON_TYPE, ...headers }, body, requestId: randomUUID() };
+}
+
+export function textAnswer(status: number, text: string): Answer {
+  return { status, headers: { ...SUCCESS_HEADERS, 'Content-Type': 'text/plain' }, text, requestId: randomUUID() };
+}
+
+export function noContent(headers: Readonly<Record<string, string>> = {}): Answer {
+  return { status: 204, headers: { ...SUCCESS_HEADERS, ...headers }, requestId: randomUUID() };
+}
+
+export function errorAnswer(reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string, headers: Readonly<Record<string, string>> = {}): Answer {
   const requestId = randomUUID();
-  res.setHeader('request-id', requestId);
-  const clientRequestId = reqHeaders['client-request-id'];
-  if (typeof clientRequestId === 'string') res.setHeader('client-request-id', clientRequestId);
-  res.setHeader('x-ms-ags-diagnostic', '{"ServerInfo":{"DataCenter":"Emulator","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"EMULATOR"}}');
-  return requestId;
+  return { status, headers: { ...ERROR_HEADERS, ...headers }, body: errorBody(reqHeaders, requestId, code, message), requestId };
 }
 
-export function json(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, value: unknown): void {
-  graphHeaders(res, reqHeaders);
-  const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+/** 405 names the methods the target allows, in `Allow`. */
+export function methodNotAllowed(reqHeaders: IncomingHttpHeaders, allow: string): Answer {
+  return errorAnswer(reqHeaders, 405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.', { Allow: allow });
 }
 
-export function empty(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number): void {
-  graphHeaders(res, reqHeaders);
-  res.writeHead(status);
-  res.end();
-}
-
-export function graphError(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string): void {
-  if (res.headersSent) return void res.destroy();
-  const requestId = graphHeaders(res, reqHeaders);
-  const text = JSON.stringify(errorBody(reqHeaders, requestId, code, message));
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-/** Graph's error body. */
+/** Graph's error body. Without a client-request-id from the caller, Graph reports its request-id there. */
 export function errorBody(reqHeaders: IncomingHttpHeaders, requestId: string, code: string, message: string) {
-  const clientRequestId = reqHeaders['client-request-id'];
   return {
     error: {
       code,
@@ -46,57 +59,38 @@ export function errorBody(reqHeaders: IncomingHttpHeaders, requestId: string, co
       innerError: {
         date: new Date().toISOString().replace(/\.\d+Z$/, ''),
         'request-id': requestId,
-        'client-request-id': typeof clientRequestId === 'string' ? clientRequestId : requestId,
+        'client-request-id': clientRequestId(reqHeaders) ?? requestId,
       },
     },
   };
 }
 
-/**
- * An answer before it is written: the same value goes onto the wire for a plain request and into a
- * `$batch` response for an inner one.
- */
-export interface Answer {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** A JSON value; undefined for no body (204). */
-  readonly body?: unknown;
+export function clientRequestId(reqHeaders: IncomingHttpHeaders): string | undefined {
+  const value = reqHeaders['client-request-id'];
+  return typeof value === 'string' ? value : undefined;
 }
 
-export function errorAnswer(reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string): Answer {
-  return { status, headers: { 'content-type': 'application/json' }, body: errorBody(reqHeaders, randomUUID(), code, message) };
+export function renderAnswer(answer: Answer): RenderedAnswer {
+  const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+  return { status: answer.status, headers: answer.headers, text, requestId: answer.requestId };
 }
 
-export function jsonAnswer(status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): Answer {
-  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body };
-}
-
-/** An answer as the bytes Graph would send: what damaging faults (stall, truncate, delay) start from. */
-export function renderAnswer(answer: Answer): { status: number; headers: Record<string, string>; text: string } {
-  const headers = { ...answer.headers };
-  if (answer.body === undefined) return { status: answer.status, headers, text: '' };
-  return { status: answer.status, headers: { 'content-type': JSON_TYPE, ...headers }, text: JSON.stringify(answer.body) };
+/** Writes status and headers: the answer's own, then Graph's on every answer (request-id, client-request-id echoed). */
+export function writeHead(res: ServerResponse, reqHeaders: IncomingHttpHeaders, rendered: RenderedAnswer): void {
+  for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
+  res.setHeader('request-id', rendered.requestId);
+  res.setHeader('client-request-id', clientRequestId(reqHeaders) ?? rendered.requestId);
+  res.setHeader('x-ms-ags-diagnostic', '{"ServerInfo":{"DataCenter":"Emulator","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"EMULATOR"}}');
+  res.writeHead(rendered.status, { 'content-length': Buffer.byteLength(rendered.text) });
 }
 
 export function sendAnswer(res: ServerResponse, reqHeaders: IncomingHttpHeaders, answer: Answer): void {
-  for (const [k, v] of Object.entries(answer.headers ?? {})) if (k !== 'content-type') res.setHeader(k, v);
-  if (answer.body === undefined) return empty(res, reqHeaders, answer.status);
-  graphHeaders(res, reqHeaders);
-  const text = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': answer.headers?.['content-type'] ?? JSON_TYPE, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  if (res.headersSent) return void res.destroy();
+  const rendered = renderAnswer(answer);
+  writeHead(res, reqHeaders, rendered);
+  res.end(rendered.text);
 }
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+export function graphError(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, code: string, message: string): void {
+  sendAnswer(res, reqHeaders, errorAnswer(reqHeaders, status, code, message));
 }

@@ -1,5 +1,7 @@
 // Runs the Graph emulator alone: `npm run emulator` (EMULATOR_PORT, default 4001).
 import { EmulatorConfigError, loadEmulatorConfig } from './config.js';
+import { CONTROLS } from './control.js';
+import { SEED_PROFILE } from './seedProfile.js';
 import { startEmulator } from './server.js';
 
 let port: number;
@@ -11,5 +13,15 @@ try {
   process.exit(2);
 }
 const emulator = await startEmulator({ port, host: '127.0.0.1' });
-process.stdout.write(`Graph emulator at ${emulator.baseUrl}\n`);
+const root = emulator.controlUrl.replace(/\/_emulator$/, '');
+process.stdout.write(
+  [
+    `Graph emulator at ${emulator.baseUrl}`,
+    `  seeded profile: ${emulator.baseUrl}/security/ipSecurityProfiles/${SEED_PROFILE.id}`,
+    '  any "Authorization: Bearer <anything>" is accepted',
+    '  controls:',
+    ...Object.entries(CONTROLS).map(([route, { summary }]) => `    ${route.replace(' ', ` ${root}`).padEnd(root.length + 28)} ${summary}`),
+    '',
+  ].join('\n'),
+);
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void emulator.close().then(() => process.exit(0)));

@@ -104,7 +104,8 @@ function executionOrder(steps: readonly Step[]): Step[] | null {
 }
 
 function innerAnswer(target: BatchTarget, outer: IncomingHttpHeaders, step: Step): Answer {
-  const relative = step.url.replace(/^\//, '');
+  // graph-client's BatchRequestContent keeps the version in the url (`/beta/security/...`); Graph takes both.
+  const relative = step.url.replace(/^\//, '').replace(/^(beta|v1\.0)\//i, '');
   const q = relative.indexOf('?');
   const route = parseRoute(q === -1 ? relative : relative.slice(0, q));
   const outerClientRequestId = clientRequestId(outer);

@@ -17,7 +17,7 @@ const root = emulator.controlUrl.replace(/\/_emulator$/, '');
 process.stdout.write(
   [
     `Graph emulator at ${emulator.baseUrl}`,
-    `  seeded profile: ${emulator.baseUrl}/security/ipSecurityProfiles/${SEED_PROFILE.id}`,
+    `  seeded profile id ${SEED_PROFILE.id}: GET ${emulator.baseUrl}/security/ipSecurityProfiles/${SEED_PROFILE.id}`,
     '  any "Authorization: Bearer <anything>" is accepted',
     '  controls:',
     ...Object.entries(CONTROLS).map(([route, { summary }]) => `    ${route.replace(' ', ` ${root}`).padEnd(root.length + 28)} ${summary}`),

@@ -28,7 +28,7 @@ export interface EmulatorOptions {
 }
 
 export interface Emulator {
-  /** Graph's base URL as the gateway should be configured: `http://127.0.0.1:port/beta`. */
+  /** Graph's base URL as the gateway should be configured: `http://127.0.0.1:port/beta` (`https://` with `tls`). */
   readonly baseUrl: string;
   /** Where the control endpoints live: `http://127.0.0.1:port/_emulator`. */
   readonly controlUrl: string;

@@ -102,6 +102,8 @@ describe("Kiota's Graph core against the emulator", () => {
     const envelope = emulator.requests.at(-1)!;
     expect(envelope.url).toBe('/beta/$batch');
     expect((JSON.parse(envelope.body) as { requests: { url: string }[] }).requests[0]!.url).toBe('/security/ipSecurityProfiles/q1');
+    // This SDK version reads an inner body as base64 text: a JSON object body is not kept.
+    expect(answer!.getResponseById('1')!.body).toBeUndefined();
     const headers = JSON.stringify(answer!.getResponseById('1')!.headers);
     expect(headers).toContain('Content-Type');
     expect(headers).toContain('OData-Version');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
-import type { Logger } from './logger.js';
+import type { Logger } from './observability/logger.js';
 import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
 import { createProfileLoader, type ProfileLoader } from './profileLoader.js';
 
@@ -61,7 +61,7 @@ export function buildContext(
       if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
     }
   };
-  const graph = deps.graph.as({
+  const graph = deps.graph.forCaller({
     credential: credentialOf(req.headersDistinct.authorization),
     clientRequestId: requestId,
     signal,

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import {
@@ -11,9 +10,8 @@ import {
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
-import type { Context } from './context.js';
-import type { Logger } from './logger.js';
-import { MESSAGE_MAX, truncated } from './truncate.js';
+import type { Logger } from './observability/logger.js';
+import { MESSAGE_MAX, truncated } from './observability/truncate.js';
 
 /**
  * The closed catalog: every `extensions.code` (and every `error.code` of the operational endpoints)
@@ -49,6 +47,17 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const CATALOG: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
+
+/** A refused operation (plugins/limits.ts raises it); `extensions` name the limit and its value. */
+export class OperationLimitError extends GraphQLError {
+  constructor(limit: LimitName, max: number, message: string, http?: { status: number }) {
+    const code = ErrorCode.OPERATION_LIMIT_EXCEEDED;
+    super(message, { extensions: http ? { code, limit, max, http } : { code, limit, max } });
+    this.name = 'OperationLimitError';
+  }
+}
 
 /** Graph's HTTP status to our code. Any status not listed is UPSTREAM_ERROR. */
 export const STATUS_TO_CODE: Readonly<Record<number, ErrorCode>> = {
@@ -173,33 +182,9 @@ function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 // When a plugin hook throws, Apollo hands the error to `unexpectedErrorProcessingRequest` and then
-// throws a stand-in of its own with this message; the stand-in says nothing, the hook logged the cause.
+// throws a stand-in of its own with this message; the stand-in says nothing, plugins/unexpectedErrorLog.ts
+// logged the cause.
 const APOLLO_STAND_IN = 'Internal server error';
-function isApolloStandIn(root: unknown): boolean {
+export function isApolloStandIn(root: unknown): boolean {
   return root instanceof Error && !(root instanceof GraphQLError) && root.message === APOLLO_STAND_IN && (root.stack ?? '').includes('internalExecuteOperation');
-}
-
-/** Logs what a throwing plugin hook threw, once, with its stack and the request id (see isApolloStandIn). */
-export function unexpectedErrorLogPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async unexpectedErrorProcessingRequest({ requestContext, error }) {
-      const { logger } = requestContext.contextValue;
-      logger.error({ err: error }, 'unexpected error');
-    },
-  };
-}
-
-/**
- * The logger Apollo Server writes to: its own "Unexpected error processing request" line carries no
- * stack and would log the same failure twice; unexpectedErrorLogPlugin logs it instead.
- */
-export function apolloLogger(logger: Logger): Record<'debug' | 'info' | 'warn' | 'error', (message?: unknown) => void> {
-  return {
-    debug: (message) => logger.debug(String(message)),
-    info: (message) => logger.info(String(message)),
-    warn: (message) => logger.warn(String(message)),
-    error: (message) => {
-      if (!String(message).startsWith('Unexpected error processing request')) logger.error(String(message));
-    },
-  };
 }

@@ -1,8 +1,8 @@
 // Process entry: the only module with side effects at import time.
 import { loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
-import { startGateway, type RunningGateway } from './server.js';
-import { exitOnStartupFailure } from './startup.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { startGateway, type RunningGateway } from './server/server.js';
+import { exitOnStartupFailure } from './server/startup.js';
 
 let config: Config;
 let logger: Logger;

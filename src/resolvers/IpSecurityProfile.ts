@@ -4,7 +4,7 @@ import type { IpSecurityProfileResolvers } from '../__generated__/resolvers-type
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { fromGraphProfile } from '../mapping/fromGraph.js';
-import { truncated } from '../truncate.js';
+import { truncated } from '../observability/truncate.js';
 import { selectedProperties } from './selection.js';
 
 export const IpSecurityProfile: IpSecurityProfileResolvers = {

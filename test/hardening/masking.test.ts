@@ -32,7 +32,7 @@ describe('errors thrown outside resolvers', () => {
   }
 
   it('context creation: masked, with the request id, logged once', async () => {
-    vi.spyOn(GraphClient.prototype, 'as').mockImplementation(() => {
+    vi.spyOn(GraphClient.prototype, 'forCaller').mockImplementation(() => {
       throw new Error(SECRET);
     });
     const answer = await stack.gql(GET, { id: PROFILE_ID }, { 'client-request-id': 'ctx-failure-1' });

@@ -6,7 +6,7 @@ import { spawnEntry } from '../helpers/process.js';
 // Issue 11, points 8 and 9: every start-up failure is one clear message and exit code 2, whichever
 // command started the gateway; nothing runs with a configuration it does not understand.
 
-async function failedStart(entry: 'main.ts' | 'dev.ts', env: Record<string, string>): Promise<string> {
+async function failedStart(entry: 'main.ts' | 'dev/main.ts', env: Record<string, string>): Promise<string> {
   const child = spawnEntry(entry, { PORT: '0', HOST: '127.0.0.1', EMULATOR_PORT: '0', GRAPH_BASE_URL: 'http://127.0.0.1:9/beta', ...env });
   // A gateway that starts instead of failing must not outlive the test.
   const timer = setTimeout(() => child.child.kill('SIGKILL'), 15_000);
@@ -40,17 +40,17 @@ describe('start-up failures', () => {
   });
 
   it('a port in use, under npm start and under npm run dev', async () => {
-    for (const entry of ['main.ts', 'dev.ts'] as const) {
+    for (const entry of ['main.ts', 'dev/main.ts'] as const) {
       expect(await failedStart(entry, { PORT: String(busyPort) })).toMatch(new RegExp(`PORT=${busyPort}: the port is already in use`));
     }
   });
 
   it('the emulator port in use under npm run dev', async () => {
-    expect(await failedStart('dev.ts', { EMULATOR_PORT: String(busyPort) })).toMatch(new RegExp(`EMULATOR_PORT=${busyPort}: the port is already in use`));
+    expect(await failedStart('dev/main.ts', { EMULATOR_PORT: String(busyPort) })).toMatch(new RegExp(`EMULATOR_PORT=${busyPort}: the port is already in use`));
   });
 
   it('PORT=abc under npm run dev', async () => {
-    expect(await failedStart('dev.ts', { PORT: 'abc' })).toMatch(/PORT must be a whole number from 0 to 65535 \(got "abc"\)/);
+    expect(await failedStart('dev/main.ts', { PORT: 'abc' })).toMatch(/PORT must be a whole number from 0 to 65535 \(got "abc"\)/);
   });
 
   it('GRAPH_BASE_URL=ftp://x suggests a value that would be accepted', async () => {

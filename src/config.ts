@@ -46,8 +46,6 @@ export interface Config {
   readonly maxInFlight: number;
   /** How long a request past maxInFlight may wait for a slot (ms); 0 refuses at once. */
   readonly inFlightQueueMs: number;
-  /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
-  readonly emulatorPort: number;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
   readonly shutdownDelayMs: number;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
@@ -89,7 +87,6 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
 
-  const emulatorPort = integer(env, 'EMULATOR_PORT', 4001, 0, 65535, problems);
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
   const introspection = boolean(env, 'INTROSPECTION', !production, problems);
@@ -136,7 +133,6 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     maxConnections,
     maxInFlight,
     inFlightQueueMs,
-    emulatorPort,
     shutdownDelayMs,
     limits,
   });

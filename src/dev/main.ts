@@ -1,18 +1,21 @@
 // `npm run dev`: the Graph emulator and the gateway together, logs made readable, Sandbox at /graphql.
 import { loadConfig } from '../config.js';
+import { EmulatorConfigError, loadEmulatorConfig } from '../emulator/config.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { EXAMPLE_PROFILE_ID, SANDBOX_EXAMPLE } from './examples.js';
 import { createLogger } from '../observability/logger.js';
 import { startGateway, type RunningGateway } from '../server/server.js';
-import { exitOnStartupFailure, listenFailure } from '../server/startup.js';
+import { exitOnStartupFailure, listenFailure, StartupError } from '../server/startup.js';
 import { pino } from 'pino';
 
 let emulator: Emulator | undefined;
 let gateway: RunningGateway;
 try {
-  const base = loadConfig();
-  emulator = await startEmulator({ port: base.emulatorPort, host: '127.0.0.1' }).catch((err: unknown) => {
-    throw listenFailure(err, { host: '127.0.0.1', port: base.emulatorPort, hostVariable: 'the emulator host', portVariable: 'EMULATOR_PORT' });
+  // The gateway's settings are checked before anything starts: a bad PORT fails at once, alone.
+  loadConfig();
+  const { port } = loadEmulatorConfig();
+  emulator = await startEmulator({ port, host: '127.0.0.1' }).catch((err: unknown) => {
+    throw listenFailure(err, { host: '127.0.0.1', port, hostVariable: 'the emulator host', portVariable: 'EMULATOR_PORT' });
   });
   // Development talks to the emulator unless GRAPH_BASE_URL says otherwise.
   const config = loadConfig(undefined, { GRAPH_BASE_URL: emulator.baseUrl });
@@ -22,7 +25,8 @@ try {
   logger.info(`Gateway and Apollo Sandbox at ${gateway.url} -> Graph at ${config.graphBaseUrl}`);
 } catch (err) {
   await emulator?.close();
-  exitOnStartupFailure(err);
+  // The emulator's own configuration error is as clear as the gateway's (it cannot know startup.ts).
+  exitOnStartupFailure(err instanceof EmulatorConfigError ? new StartupError(err.message) : err);
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -15,7 +15,7 @@ export class EmulatorConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function loadEmulatorConfig(env: Env): EmulatorConfig {
+export function loadEmulatorConfig(env: Env = process.env): EmulatorConfig {
   const problems: string[] = [];
   const raw = env.EMULATOR_PORT?.trim();
   let port = 4001;

@@ -6,7 +6,7 @@ import { startEmulator } from './server.js';
 
 let port: number;
 try {
-  ({ port } = loadEmulatorConfig(process.env));
+  ({ port } = loadEmulatorConfig());
 } catch (err) {
   if (!(err instanceof EmulatorConfigError)) throw err;
   process.stderr.write(`${err.message}\n`);

@@ -133,8 +133,9 @@ function rootCause(error: unknown): unknown {
 }
 
 /** The body of an answer to something that was not ours to explain: a generic message and the request id. */
-export function internalErrorBody(requestId: string): { errors: GraphQLFormattedError[] } {
-  return { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] };
+export function internalErrorBody(requestId: string | null): { errors: GraphQLFormattedError[] } {
+  const extensions = requestId === null ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId };
+  return { errors: [{ message: 'Internal server error', extensions }] };
 }
 
 /**

@@ -58,7 +58,7 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
       return;
     }
     logger.error({ err, requestId }, 'request failed outside GraphQL');
-    if (!res.headersSent) sendJson(res, 500, internalErrorBody(requestId ?? ''));
+    if (!res.headersSent) sendJson(res, 500, internalErrorBody(requestId));
     else res.end();
   }
 

@@ -1,8 +1,17 @@
 // The only reader of process.env. Everything is parsed once, every problem is reported at once, and
 // the result is frozen and passed down.
+import { baseUrl, boolean, integer, listenHost, origins, type Env } from './envValues.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+// Fail closed: `prod` or `staging` silently running as development would turn introspection, stack
+// traces and permissive CORS on in production.
+export type NodeEnv = 'production' | 'development' | 'test';
+const NODE_ENVS: readonly NodeEnv[] = ['production', 'development', 'test'];
+
+// The slowest upload the gateway waits for: a body at the limit must arrive at this rate (bytes/s).
+const MIN_UPLOAD_BYTES_PER_SECOND = 65_536;
 
 export interface Config {
   /** TCP port the gateway listens on; 0 picks a free one. */
@@ -18,8 +27,8 @@ export interface Config {
   /** Budget for everything one GraphQL field does against Graph: attempts, waits, read-backs (milliseconds). */
   readonly requestDeadlineMs: number;
   readonly logLevel: LogLevel;
-  /** `NODE_ENV` as given; anything but `production` behaves as development. */
-  readonly nodeEnv: string;
+  /** `NODE_ENV`: one of NODE_ENVS; unset means development, anything else refuses to start. */
+  readonly nodeEnv: NodeEnv;
   readonly production: boolean;
   /** Introspection and the Sandbox landing page: on in development, off in production unless INTROSPECTION=true. */
   readonly introspection: boolean;
@@ -27,7 +36,16 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted; larger ones get 413 before any parsing (bytes). */
   readonly bodyLimitBytes: number;
-  /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
+  /** Request headers must arrive within this (Node's headersTimeout, ms). */
+  readonly headersTimeoutMs: number;
+  /** The whole request, headers and body, must arrive within this (Node's requestTimeout, ms); see docs/hardening.md. */
+  readonly requestTimeoutMs: number;
+  /** Open client connections; more are refused at accept (Node's maxConnections). */
+  readonly maxConnections: number;
+  /** GraphQL requests executing at once; more wait up to inFlightQueueMs, then get 503. */
+  readonly maxInFlight: number;
+  /** How long a request past maxInFlight may wait for a slot (ms); 0 refuses at once. */
+  readonly inFlightQueueMs: number;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
   readonly shutdownDelayMs: number;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
@@ -52,13 +70,16 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** `defaults` fill variables the environment leaves unset (`npm run dev` points Graph at the emulator). */
 export function loadConfig(source: Env = process.env, defaults: Env = {}): Config {
   const env: Env = { ...defaults, ...source };
   const problems: string[] = [];
-  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const rawNodeEnv = env.NODE_ENV?.trim() || 'development';
+  const nodeEnv = NODE_ENVS.find((e) => e === rawNodeEnv);
+  if (!nodeEnv) problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (got "${env.NODE_ENV}")`);
+  // A refused NODE_ENV is checked as production, so the other problems are the strictest ones.
+  const production = (nodeEnv ?? 'production') === 'production';
 
   const port = integer(env, 'PORT', 4000, 0, 65535, problems);
   const graphTimeoutMs = integer(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems);
@@ -68,8 +89,18 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
 
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
-  const introspection = boolean(env, 'INTROSPECTION', nodeEnv !== 'production', problems);
-  const corsOrigins = origins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS, problems);
+  const introspection = boolean(env, 'INTROSPECTION', !production, problems);
+  const corsOrigins = origins(env, 'CORS_ORIGINS', production ? [] : DEV_CORS_ORIGINS, problems);
+  const host = listenHost(env, 'HOST', problems);
+
+  const headersTimeoutMs = integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 1_000, 120_000, problems);
+  // Headers, then a body at the limit at the slowest rate we wait for; never longer than serving it may take.
+  const uploadMs = Math.ceil((bodyLimitBytes / MIN_UPLOAD_BYTES_PER_SECOND) * 1000);
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', Math.max(headersTimeoutMs, Math.min(requestDeadlineMs, headersTimeoutMs + uploadMs)), 1_000, 600_000, problems);
+  if (requestTimeoutMs < headersTimeoutMs) problems.push(`REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must not be shorter than HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  const maxConnections = integer(env, 'MAX_CONNECTIONS', 512, 1, 100_000, problems);
+  const maxInFlight = integer(env, 'MAX_IN_FLIGHT', 128, 1, 10_000, problems);
+  const inFlightQueueMs = integer(env, 'IN_FLIGHT_QUEUE_MS', 1_000, 0, 60_000, problems);
 
   const limits = Object.freeze({
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1000, problems),
@@ -86,70 +117,23 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
-    host: env.HOST?.trim() ?? '',
+    host,
     graphBaseUrl,
     graphTimeoutMs,
     graphMaxRetries,
     requestDeadlineMs,
     logLevel: logLevel ?? 'info',
-    nodeEnv,
-    production: nodeEnv === 'production',
+    nodeEnv: nodeEnv ?? 'production',
+    production,
     introspection,
     corsOrigins: Object.freeze(corsOrigins),
     bodyLimitBytes,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxConnections,
+    maxInFlight,
+    inFlightQueueMs,
     shutdownDelayMs,
     limits,
   });
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return Number(raw);
-}
-
-function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  problems.push(`${name} must be true or false (got "${env[name]}")`);
-  return fallback;
-}
-
-/** Comma-separated origins; a port of `*` allows any port (for localhost in development). */
-function origins(env: Env, name: string, fallback: string[], problems: string[]): string[] {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
-  for (const origin of list) {
-    if (origin === '*') continue;
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`${name}: "${origin}" is not an origin such as https://app.example.com`);
-  }
-  return list;
-}
-
-function baseUrl(env: Env, name: string, fallback: string, problems: string[]): string {
-  const raw = env[name]?.trim() || fallback;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    problems.push(`${name} must be an absolute http(s) URL with Graph's version path, e.g. ${fallback} (got "${raw}")`);
-    return fallback;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push(`${name} must use http or https (got "${url.protocol}")`);
-  }
-  if (url.username || url.password) problems.push(`${name} must not carry credentials`);
-  if (url.search || url.hash) problems.push(`${name} must not have a query or fragment`);
-  // The version segment (v1.0, beta) is part of every Graph URL; without it every call would 404.
-  if (url.pathname === '/' || url.pathname === '') {
-    problems.push(`${name} must include Graph's version path, e.g. ${url.origin}/beta (got "${raw}")`);
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
 import type { Logger } from './observability/logger.js';
@@ -27,7 +27,11 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const MAX_WARNINGS_PER_REQUEST = 20;
 
-export function credentialOf(authorization: string | undefined): GraphCaller['credential'] {
+/** Every Authorization header the caller sent (`headersDistinct`: Node keeps only the first in `headers`). */
+export function credentialOf(authorizations: string | readonly string[] | undefined): GraphCaller['credential'] {
+  // Two credentials are ambiguous: which caller is this? Refused, whichever a proxy would have kept.
+  if (Array.isArray(authorizations) && authorizations.length > 1) return { problem: 'more than one Authorization header' };
+  const authorization = typeof authorizations === 'string' ? authorizations : authorizations?.[0];
   if (authorization === undefined || authorization.trim() === '') return { problem: 'no Authorization header' };
   if (!/^bearer(\s|$)/i.test(authorization.trim())) return { problem: 'the Authorization header must use the Bearer scheme' };
   const match = BEARER.exec(authorization.trim());
@@ -45,10 +49,11 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
 
 export function buildContext(
   deps: { readonly graph: GraphClient; readonly logger: Logger },
-  headers: IncomingHttpHeaders,
+  req: Pick<IncomingMessage, 'headers' | 'headersDistinct'>,
   signal: AbortSignal,
+  requestId: string = requestIdOf(req.headers),
 ): Context {
-  const requestId = requestIdOf(headers);
+  const { headers } = req;
   const trace = traceContextOf(headers);
   const graphWarnings: GraphWarning[] = [];
   const collectWarnings = (exchange: GraphExchange): void => {
@@ -57,7 +62,7 @@ export function buildContext(
     }
   };
   const graph = deps.graph.forCaller({
-    credential: credentialOf(headers.authorization),
+    credential: credentialOf(req.headersDistinct.authorization),
     clientRequestId: requestId,
     signal,
     propagate: traceHeaders(trace),

@@ -1,6 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import {
   GraphClientError,
   GraphHttpError,
@@ -12,8 +11,13 @@ import {
   UnsafeIdError,
 } from './graph/errors.js';
 import type { Logger } from './observability/logger.js';
+import { MESSAGE_MAX, truncated } from './observability/truncate.js';
 
-/** The closed set of `extensions.code` values this gateway produces (plus Apollo's own request errors). */
+/**
+ * The closed catalog: every `extensions.code` (and every `error.code` of the operational endpoints)
+ * this gateway can emit. docs/hardening.md has the table; a code that is not here never leaves the
+ * gateway (see createFormatError).
+ */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -25,10 +29,24 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-  /** An abuse limit refused the operation (depth, aliases, tokens, Graph-calling root fields); nothing was sent. */
+  /** An abuse limit refused the operation (depth, aliases, tokens, Graph-calling root fields, entities); nothing was sent. */
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  // Refused in front of GraphQL (src/http.ts).
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** More GraphQL requests in flight than MAX_IN_FLIGHT, and none finished within IN_FLIGHT_QUEUE_MS. */
+  OVERLOADED: 'OVERLOADED',
+  // Apollo Server's own request errors, passed through.
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const CATALOG: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
 export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
 
@@ -39,15 +57,6 @@ export class OperationLimitError extends GraphQLError {
     super(message, { extensions: http ? { code, limit, max, http } : { code, limit, max } });
     this.name = 'OperationLimitError';
   }
-}
-
-/**
- * graphql-js aborts parsing past `maxTokens` with a syntax error of its own wording; this is the one
- * place that recognises it.
- */
-function tokenLimitOf(message: string): number | null {
-  const m = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/.exec(message);
-  return m ? Number(m[1]) : null;
 }
 
 /** Graph's HTTP status to our code. Any status not listed is UPSTREAM_ERROR. */
@@ -108,23 +117,47 @@ function translateWithOutcome(err: GraphClientError): { message: string; extensi
 }
 
 /**
- * The one translation point: every error leaving the gateway passes here. Graph client errors get
- * their code; GraphQL errors we or graphql-js raised keep theirs; anything else is our own bug, logged
- * in full and masked to the client.
+ * graphql-js aborts parsing past `maxTokens` with a syntax error of its own wording; this is the one
+ * place that recognises it.
+ */
+export function tokenLimitOf(message: string): number | null {
+  const m = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/.exec(message);
+  return m ? Number(m[1]) : null;
+}
+
+/** What a GraphQL error was made from: resolvers, hooks and context creation wrap what they threw. */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError !== undefined) cause = cause.originalError;
+  return cause;
+}
+
+/** The body of an answer to something that was not ours to explain: a generic message and the request id. */
+export function internalErrorBody(requestId: string | null): { errors: GraphQLFormattedError[] } {
+  const extensions = requestId === null ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId };
+  return { errors: [{ message: 'Internal server error', extensions }] };
+}
+
+/**
+ * The one masking point: every GraphQL error leaving the gateway passes here, wherever it was thrown
+ * (resolvers, plugin hooks, context creation, Apollo's own request handling). Graph client errors get
+ * their code; coded errors we or graphql-js raised keep theirs; anything else, and any code outside
+ * the catalog, is our own bug: logged once in full at error level and masked to the client.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const cause = error instanceof GraphQLError ? error.originalError : undefined;
-    if (original instanceof GraphClientError) {
-      const { message, extensions } = translateWithOutcome(original);
+    const root = rootCause(error);
+    if (root instanceof GraphClientError) {
+      const { message, extensions } = translateWithOutcome(root);
       return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.
-    if (cause instanceof OperationLimitError) {
-      return { message: cause.message, locations: formatted.locations, extensions: { ...cause.extensions } };
+    if (root instanceof GraphQLError && root.extensions.code === ErrorCode.OPERATION_LIMIT_EXCEEDED) {
+      const { http: _http, ...extensions } = root.extensions;
+      return { message: root.message, locations: formatted.locations, extensions };
     }
-    const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message) : null;
+    const code = formatted.extensions?.code;
+    const tokens = code === ErrorCode.GRAPHQL_PARSE_FAILED ? tokenLimitOf(formatted.message) : null;
     if (tokens !== null) {
       return {
         message: `Operation has more than ${tokens} tokens.`,
@@ -133,18 +166,26 @@ export function createFormatError(logger: Logger) {
     }
     // A scalar's own refusal in a literal argument arrives wrapped as a validation error; it is bad
     // user input like the same value sent in a variable.
-    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions.code === ErrorCode.BAD_USER_INPUT) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && root instanceof GraphQLError && root.extensions.code === ErrorCode.BAD_USER_INPUT) {
+      return { ...formatted, message: truncated(formatted.message, MESSAGE_MAX), extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
-    if (original instanceof GraphQLError || formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      return formatted;
-    }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
-    return {
-      message: 'Internal server error',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+    if (isApolloStandIn(root)) return masked(formatted);
+    const unexpected = (code === ErrorCode.INTERNAL_SERVER_ERROR && !(root instanceof GraphQLError)) || typeof code !== 'string' || !CATALOG.has(code);
+    if (!unexpected) return { ...formatted, message: truncated(formatted.message, MESSAGE_MAX) };
+    logger.error({ err: root, path: formatted.path?.map((p) => (typeof p === 'string' ? truncated(p) : p)), code: typeof code === 'string' ? truncated(code) : code }, 'unexpected error');
+    return masked(formatted);
   };
+}
+
+function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const generic: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return formatted.path ? { ...generic, locations: formatted.locations, path: formatted.path } : generic;
+}
+
+// When a plugin hook throws, Apollo hands the error to `unexpectedErrorProcessingRequest` and then
+// throws a stand-in of its own with this message; the stand-in says nothing, plugins/unexpectedErrorLog.ts
+// logged the cause.
+const APOLLO_STAND_IN = 'Internal server error';
+export function isApolloStandIn(root: unknown): boolean {
+  return root instanceof Error && !(root instanceof GraphQLError) && root.message === APOLLO_STAND_IN && (root.stack ?? '').includes('internalExecuteOperation');
 }

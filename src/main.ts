@@ -1,21 +1,19 @@
 // Process entry: the only module with side effects at import time.
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './observability/logger.js';
-import { startGateway } from './server/server.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { startGateway, type RunningGateway } from './server/server.js';
+import { exitOnStartupFailure } from './server/startup.js';
 
-let config;
+let config: Config;
+let logger: Logger;
+let gateway: RunningGateway;
 try {
   config = loadConfig();
+  logger = createLogger(config.logLevel);
+  gateway = await startGateway(config, logger);
 } catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
+  exitOnStartupFailure(err);
 }
-
-const logger = createLogger(config.logLevel);
-const gateway = await startGateway(config, logger);
 logger.info({ url: gateway.url, graphBaseUrl: config.graphBaseUrl, nodeEnv: config.nodeEnv }, 'gateway listening');
 
 let stopping = false;

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
+import { truncated } from '../observability/truncate.js';
 
 /**
  * Per GraphQL operation: one log line, its metrics, the request id on every error and as a response
@@ -42,7 +43,8 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
           metrics.operationAnswered(operation, type ?? 'unknown', outcome, allCodes, seconds);
           logger.info(
             {
-              operationName: validatedName ?? unvalidatedName(document, request.operationName),
+              // A name passes validation at any length: the log line carries at most OUTSIDE_TEXT_MAX of it.
+              operationName: validatedName === null ? unvalidatedName(document, request.operationName) : truncated(validatedName),
               operationType: type,
               outcome,
               errorCodes,
@@ -60,5 +62,5 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
 /** For the log only: the name a request that failed validation asked for, when it parsed. */
 function unvalidatedName(document: DocumentNode | undefined, requested: string | undefined): string | null {
   const name = (document ? getOperationAST(document, requested)?.name?.value : undefined) ?? requested;
-  return name === undefined ? null : name.slice(0, 100);
+  return name === undefined ? null : truncated(name);
 }

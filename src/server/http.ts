@@ -1,40 +1,70 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Context } from '../context.js';
-import type { Lifecycle } from './lifecycle.js';
+import { requestIdOf, type Context } from '../context.js';
+import { ErrorCode, internalErrorBody } from '../errors.js';
+import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { InFlightLimit } from './inFlight.js';
+import type { Lifecycle } from './lifecycle.js';
+import { operational, sendJson } from './operational.js';
 
 export interface HttpOptions {
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
   /** Builds the per-request context; `signal` aborts when the caller goes away. */
-  readonly context: (req: IncomingMessage, signal: AbortSignal) => Context;
+  readonly context: (req: IncomingMessage, signal: AbortSignal, requestId: string) => Context;
   /** Read by /ready. */
   readonly lifecycle: Lifecycle;
   /** Served at /metrics; counts GraphQL requests in flight. */
   readonly metrics: GatewayMetrics;
+  /** GraphQL requests executing at once (MAX_IN_FLIGHT). */
+  readonly inFlight: InFlightLimit;
+  readonly logger: Logger;
 }
 
 const GRAPHQL_PATH = '/graphql';
+// Seconds a request refused for load is told to wait: slots free up as fast as Graph answers.
+const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
-/** The gateway's node:http handler: CORS, body limits and JSON parsing in front of Apollo. */
+/** The gateway's node:http handler: CORS, body limits, JSON parsing and load in front of Apollo. */
 export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOptions) {
   const allowOrigin = originMatcher(options.corsOrigins);
+  const { logger } = options;
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
-    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) return operational(req, res, pathname, options);
+    if (pathname !== GRAPHQL_PATH && pathname !== `${GRAPHQL_PATH}/`) {
+      return operational(req, res, pathname, { ...options, graphqlPath: GRAPHQL_PATH }).catch((err: unknown) => failed(req, res, err, null));
+    }
+    // Every answer from here on, early refusals included, carries the request id.
+    const requestId = requestIdOf(req.headers);
+    res.setHeader('client-request-id', requestId);
     options.metrics.requestStarted();
     try {
-      await handleGraphQL(req, res, url, q);
+      await handleGraphQL(req, res, url, q, requestId);
+    } catch (err) {
+      failed(req, res, err, requestId);
     } finally {
       options.metrics.requestEnded();
     }
   };
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: string, q: number): Promise<void> {
+  /** Whatever escaped: a client that went away is no error of ours; anything else is, masked. */
+  function failed(req: IncomingMessage, res: ServerResponse, err: unknown, requestId: string | null): void {
+    if (req.destroyed || res.destroyed) {
+      logger.debug({ requestId, reason: err instanceof Error ? err.message : String(err) }, 'client went away before the answer');
+      return;
+    }
+    logger.error({ err, requestId }, 'request failed outside GraphQL');
+    if (!res.headersSent) sendJson(res, 500, internalErrorBody(requestId));
+    else res.end();
+  }
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: string, q: number, requestId: string): Promise<void> {
+    const refuse = (status: number, code: ErrorCode, message: string): void =>
+      sendJson(res, status, { errors: [{ message, extensions: { code, requestId } }] });
     const origin = req.headers.origin;
     if (origin !== undefined && allowOrigin(origin)) {
       res.setHeader('access-control-allow-origin', origin);
@@ -56,21 +86,41 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
 
     let body: unknown;
     if (req.method === 'POST') {
+      const tooLarge = (): void => {
+        res.setHeader('connection', 'close');
+        refuse(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body exceeds ${options.bodyLimitBytes} bytes`);
+      };
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > options.bodyLimitBytes) return tooLarge(res, options.bodyLimitBytes);
+      if (declared > options.bodyLimitBytes) return tooLarge();
       const raw = await readBody(req, options.bodyLimitBytes);
-      if (raw === null) return tooLarge(res, options.bodyLimitBytes);
+      if (raw === null) return tooLarge();
       if (/^application\/(graphql-response\+)?json/i.test(req.headers['content-type'] ?? '') && raw.length > 0) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return refuse(400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON');
         }
       } else {
         body = raw;
       }
     }
 
+    // Queued after the body is read: a slow upload holds a connection (bounded by REQUEST_TIMEOUT_MS),
+    // never a slot.
+    if (!(await options.inFlight.acquire())) {
+      res.setHeader('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS));
+      logger.warn({ requestId, maxInFlight: options.inFlight.max }, 'refused: too many GraphQL requests in flight');
+      return refuse(503, ErrorCode.OVERLOADED, `The gateway is busy (${options.inFlight.max} requests in flight); retry in ${OVERLOAD_RETRY_AFTER_SECONDS} s`);
+    }
+    try {
+      if (res.destroyed) return logger.debug({ requestId }, 'client went away while waiting for a slot');
+      await execute(req, res, url, q, body, requestId);
+    } finally {
+      options.inFlight.release();
+    }
+  }
+
+  async function execute(req: IncomingMessage, res: ServerResponse, url: string, q: number, body: unknown, requestId: string): Promise<void> {
     // The caller going away aborts every Graph call this request still has in flight.
     const abort = new AbortController();
     res.once('close', () => {
@@ -83,38 +133,33 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
     }
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: q === -1 ? '' : url.slice(q), body },
-      context: async () => options.context(req, abort.signal),
+      context: async () => options.context(req, abort.signal, requestId),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
-    if (answer.body.kind === 'complete') return void res.end(answer.body.string);
+    if (answer.body.kind === 'complete') {
+      // Apollo refuses some requests before any plugin runs (CSRF, batch arrays, a failed context):
+      // only those answers lack the header our operation plugin sets.
+      const early = res.statusCode >= 400 && !answer.headers.has('client-request-id');
+      return void res.end(early ? withRequestId(answer.body.string, requestId) : answer.body.string);
+    }
     for await (const chunk of answer.body.asyncIterator) res.write(chunk);
     res.end();
   }
 }
 
-/**
- * /health, /ready and /metrics: for probes and scrapers, so none of them calls Graph. Reached only
- * when the path is not /graphql, so GraphQL requests pay nothing for them.
- */
-async function operational(req: IncomingMessage, res: ServerResponse, pathname: string, options: HttpOptions): Promise<void> {
-  const known = pathname === '/health' || pathname === '/ready' || pathname === '/metrics';
-  if (!known) {
-    return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `Nothing at ${pathname}; GraphQL is served at ${GRAPHQL_PATH}` } });
+/** `extensions.requestId` on every error of a JSON error answer; anything else unchanged. */
+function withRequestId(text: string, requestId: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${pathname} answers GET and HEAD` } });
-  }
-  res.setHeader('cache-control', 'no-store');
-  if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-  if (pathname === '/ready') {
-    const phase = options.lifecycle.phase;
-    return sendJson(res, options.lifecycle.ready ? 200 : 503, { status: options.lifecycle.ready ? 'ready' : 'not ready', phase });
-  }
-  const text = await options.metrics.render();
-  res.writeHead(200, { 'content-type': options.metrics.contentType, 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  if (typeof parsed !== 'object' || parsed === null || !('errors' in parsed) || !Array.isArray(parsed.errors)) return text;
+  const errors: unknown[] = parsed.errors;
+  const tagged = errors.map((e) => (typeof e === 'object' && e !== null ? { ...e, extensions: { ...('extensions' in e && typeof e.extensions === 'object' ? e.extensions : {}), requestId } } : e));
+  return JSON.stringify({ ...parsed, errors: tagged });
 }
 
 /** Reads the body as UTF-8, or null as soon as it passes the limit. */
@@ -127,17 +172,6 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function tooLarge(res: ServerResponse, limit: number): void {
-  res.setHeader('connection', 'close');
-  sendJson(res, 413, { errors: [{ message: `The request body exceeds ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 /** Exact origins, `*`, or `scheme://host:*` for any port of a host. */

@@ -9,6 +9,9 @@ import { cachePolicyPlugins } from '../plugins/cachePolicy.js';
 import type { Config } from '../config.js';
 import { buildContext, type Context } from '../context.js';
 import { createFormatError } from '../errors.js';
+import { InFlightLimit } from './inFlight.js';
+import { apolloLogger, unexpectedErrorLogPlugin } from '../plugins/unexpectedErrorLog.js';
+import { listenFailure } from './startup.js';
 import { GraphClient } from '../graph/client.js';
 import { createHttpHandler } from './http.js';
 import { addArgumentPathToScalarErrors } from '../plugins/scalarErrorArgumentPath.js';
@@ -48,7 +51,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const limits = operationLimits(config.limits);
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
-    logger,
+    logger: apolloLogger(logger),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     introspection: config.introspection,
@@ -58,6 +61,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
     stopOnTerminationSignals: false,
     plugins: [
       operationLogPlugin(metrics),
+      unexpectedErrorLogPlugin(),
       ...limits.plugins,
       addArgumentPathToScalarErrors(),
       ...cachePolicyPlugins<Context>(),
@@ -77,6 +81,8 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
 
 // Beyond the request deadline, time for the last answers to be written (ms).
 const DRAIN_GRACE_MS = 1_000;
+// How often Node looks for connections past headersTimeout/requestTimeout (ms; Node's default is 30 s).
+const CONNECTION_CHECK_MS = 1_000;
 
 export interface RunningGateway {
   /** `http://host:port/graphql` */
@@ -97,25 +103,34 @@ export async function startGateway(config: Config, logger: Logger, options: Gate
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
-    context: (req, signal) => buildContext({ graph, logger }, req.headers, signal),
+    context: (req, signal, requestId) => buildContext({ graph, logger }, req, signal, requestId),
     lifecycle,
     metrics,
+    inFlight: new InFlightLimit(config.maxInFlight, config.inFlightQueueMs),
+    logger,
   });
   // Responses still in the making: when draining begins they are told to close their connection.
   const inFlight = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    if (lifecycle.phase !== 'ready') res.setHeader('connection', 'close');
-    handle(req, res).catch((err: unknown) => {
-      logger.error({ err }, 'request failed outside GraphQL');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
-  });
+  // A slow client holds a connection no longer than it takes to send a body at the limit (see
+  // config.ts); Node checks these timeouts every CONNECTION_CHECK_MS, not to the millisecond.
+  const server = createServer(
+    { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: CONNECTION_CHECK_MS },
+    (req, res) => {
+      inFlight.add(res);
+      res.once('close', () => inFlight.delete(res));
+      if (lifecycle.phase !== 'ready') res.setHeader('connection', 'close');
+      // handle() answers every failure itself.
+      void handle(req, res);
+    },
+  );
+  server.maxConnections = config.maxConnections;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => reject(listenFailure(err, { host: config.host, port: config.port, hostVariable: 'HOST', portVariable: 'PORT' })));
     server.listen(config.port, config.host || undefined, () => resolve());
+  }).catch(async (err: unknown) => {
+    await apollo.stop();
+    await graph.close();
+    throw err;
   });
   lifecycle.markReady();
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,6 @@
 // The only reader of process.env. Everything is parsed once, every problem is reported at once, and
 // the result is frozen and passed down.
+import { graphAuthOf, type GraphAuthConfig } from './auth/config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -27,6 +28,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted; larger ones get 413 before any parsing (bytes). */
   readonly bodyLimitBytes: number;
+  /** How the caller's token becomes the Graph credential: forwarded, or exchanged on behalf of the caller (GRAPH_AUTH, AZURE_*). */
+  readonly graphAuth: GraphAuthConfig;
   /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
   readonly emulatorPort: number;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
@@ -66,6 +69,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphMaxRetries = integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems);
   const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
+  const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
 
   const emulatorPort = integer(env, 'EMULATOR_PORT', 4001, 0, 65535, problems);
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
@@ -99,6 +103,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     introspection,
     corsOrigins: Object.freeze(corsOrigins),
     bodyLimitBytes,
+    graphAuth,
     emulatorPort,
     shutdownDelayMs,
     limits,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { sessionFor } from './auth/session.js';
+import { PASSTHROUGH, type TokenSource } from './auth/tokenSource.js';
 import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
 import type { Logger } from './logger.js';
@@ -44,7 +46,7 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
 }
 
 export function buildContext(
-  deps: { readonly graph: GraphClient; readonly logger: Logger },
+  deps: { readonly graph: GraphClient; readonly logger: Logger; readonly tokens?: TokenSource },
   headers: IncomingHttpHeaders,
   signal: AbortSignal,
 ): Context {
@@ -56,13 +58,14 @@ export function buildContext(
       if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
     }
   };
-  const graph = deps.graph.as({
+  // The caller's token is forwarded as it is, or exchanged for a Graph token on their behalf.
+  const graph = sessionFor(deps.graph, {
     credential: credentialOf(headers.authorization),
     clientRequestId: requestId,
     signal,
     propagate: traceHeaders(trace),
     onExchange: collectWarnings,
-  });
+  }, deps.tokens ?? PASSTHROUGH);
   return {
     requestId,
     graph,

@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { cachePolicyPlugins } from './cachePolicy.js';
+import { buildTokenSource } from './auth/build.js';
 import type { Config } from './config.js';
 import { buildContext, type Context } from './context.js';
 import { createFormatError } from './errors.js';
@@ -84,11 +85,12 @@ export interface RunningGateway {
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
   const lifecycle = new Lifecycle();
   const { apollo, graph, metrics } = buildGateway(config, logger);
+  const tokens = buildTokenSource(config, logger, metrics);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
-    context: (req, signal) => buildContext({ graph, logger }, req.headers, signal),
+    context: (req, signal) => buildContext({ graph, logger, tokens }, req.headers, signal),
     lifecycle,
     metrics,
   });

@@ -33,6 +33,11 @@ export interface EmulatorOptions {
   readonly host?: string;
   /** Requests kept for inspection; older ones are dropped. */
   readonly keepRequests?: number;
+  /**
+   * Graph's check of the Authorization header: a refusal, answered before anything else, or null to
+   * go on. Without it any non-empty bearer token is taken (identity/ checks for tokens it issued for Graph).
+   */
+  readonly checkToken?: (authorization: string | undefined) => { readonly status: number; readonly code: string; readonly message: string } | null;
 }
 
 export interface Emulator {
@@ -97,6 +102,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return void req.socket.destroy();
     }
     if (settings.deprecated) announceDeprecation(res);
+    const refusal = options.checkToken?.(req.headers.authorization);
+    if (refusal) return graphError(res, req.headers, refusal.status, refusal.code, refusal.message);
 
     const segments = rawPath.split('/').slice(1);
     const version = segments.shift() ?? '';

@@ -60,6 +60,12 @@ export function exchangeErrorOf(err: unknown): TokenExchangeError {
     ...(err instanceof InteractionRequiredAuthError && err.claims ? { claims: err.claims } : {}),
   };
   const status = err instanceof ServerError ? err.status : undefined;
+  // After a 429 or 5xx MSAL itself refuses further requests for Retry-After seconds (60 without
+  // one), answering locally with the remembered AADSTS numbers as the error: still unavailable.
+  if (err instanceof ServerError && status === undefined && /^\d+(?: \d+)*$/.test(detail.error)) {
+    const throttled = { ...detail, error: 'throttled', code: `AADSTS${detail.error.split(' ')[0]}` };
+    return new TokenExchangeError(ErrorCode.UPSTREAM_UNAVAILABLE, `The identity platform asked to wait before the next on-behalf-of exchange (${throttled.code}).`, throttled, true, 'throttled');
+  }
   const said = [detail.error, detail.code].filter(Boolean).join(' ');
   if (UNREACHABLE.has(detail.error) || BUSY.has(detail.error) || status === 429 || (status !== undefined && status >= 500)) {
     return new TokenExchangeError(ErrorCode.UPSTREAM_UNAVAILABLE, `The identity platform is unavailable for the on-behalf-of exchange (${said}).`, detail, true, detail.error);

@@ -60,8 +60,8 @@ export interface IdentityPlatform {
   userToken(options?: UserTokenOptions): string;
   registerCertificate(pem: string): void;
   withholdConsent(oid: string): void;
-  /** Every token endpoint call answers this status (503, 500, ...) until null. */
-  outage(status: number | null): void;
+  /** Every token endpoint call answers this status (503, 500, ...), with Retry-After, until null. */
+  outage(status: number | null, retryAfterSeconds?: number): void;
   /** Graph's check of an Authorization header: null when it carries a token issued here for Graph. */
   checkGraphToken(authorization: string | undefined): TokenRefusal | null;
   reset(): void;
@@ -82,6 +82,7 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
   const exchanges: RecordedExchange[] = [];
   const requests: string[] = [];
   let outageStatus: number | null = null;
+  let outageRetryAfter = 1;
   let origin = '';
 
   const directory = (): Directory => ({
@@ -115,7 +116,7 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
       if (outageStatus !== null) {
         exchanges.push({ at: performance.now(), assertionHash, correlationId, subject: null, clientAuth: null, outcome: 'outage' });
         const { status, body } = REFUSALS.unavailable(outageStatus, correlationId);
-        return json(res, status, body);
+        return json(res, status, body, { 'retry-after': String(outageRetryAfter) });
       }
       const { answer, exchange } = onBehalfOf(directory(), tenant, `${origin}/${tenant}/oauth2/v2.0/token`, form, correlationId);
       exchanges.push({ ...exchange, at: performance.now(), assertionHash, correlationId });
@@ -151,7 +152,10 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
     },
     registerCertificate: (pem) => void certificates.push(pem),
     withholdConsent: (oid) => void withoutConsent.add(oid),
-    outage: (status) => void (outageStatus = status),
+    outage(status, retryAfterSeconds = 1) {
+      outageStatus = status;
+      outageRetryAfter = retryAfterSeconds;
+    },
     checkGraphToken: (authorization) => graphRefusal(authorization, { issuer, publicKey, keyId }),
     reset() {
       exchanges.length = 0;

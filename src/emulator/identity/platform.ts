@@ -5,8 +5,9 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:c
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GRAPH_AUDIENCES, GRAPH_PERMISSION, onBehalfOf, type Directory, type Exchange } from './tokenEndpoint.js';
-import { decodeJwt, signJwt, verifySignature } from './jwt.js';
+import { graphRefusal, type TokenRefusal } from './graphCheck.js';
+import { onBehalfOf, type Directory, type Exchange } from './tokenEndpoint.js';
+import { signJwt } from './jwt.js';
 import { REFUSALS } from './refusals.js';
 import { openIdConfiguration, jwks } from './discovery.js';
 import type { TlsMaterial } from './tls.js';
@@ -40,12 +41,8 @@ export interface UserTokenOptions {
   readonly foreign?: boolean;
 }
 
-/** What Graph says to a token it will not take: status, code, message. */
-export interface TokenRefusal {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
-}
+
+export type { TokenRefusal };
 
 export interface IdentityPlatform {
   /** `https://127.0.0.1:port`: AZURE_AUTHORITY_HOST. */
@@ -84,10 +81,11 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
   let outageStatus: number | null = null;
   let outageRetryAfter = 1;
   let origin = '';
+  let issuer = '';
 
   const directory = (): Directory => ({
     tenantId,
-    issuer: `${origin}/${tenantId}/v2.0`,
+    issuer,
     signingKey: privateKey,
     publicKey,
     keyId,
@@ -104,6 +102,11 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
     requests.push(url.pathname);
     const [tenant = '', ...rest] = url.pathname.split('/').slice(1);
     const route = rest.join('/');
+    // A stand-in for a frontend's sign-in, for people trying the gateway by hand (`npm run dev:obo`).
+    if (req.method === 'POST' && url.pathname === '/_emulator/token') {
+      const token = userToken({ expiresInSeconds: 3600 });
+      return json(res, 200, { token_type: 'Bearer', expires_in: 3600, access_token: token, audience: `api://${clientId}` });
+    }
     if (req.method === 'GET' && route === 'v2.0/.well-known/openid-configuration') return json(res, 200, openIdConfiguration(origin, tenant));
     if (req.method === 'GET' && route === 'discovery/v2.0/keys') return json(res, 200, jwks(publicKey, keyId));
     if (req.method === 'POST' && route === 'oauth2/v2.0/token') {
@@ -134,7 +137,14 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
     server.listen(options.port ?? 0, host, () => resolve());
   });
   origin = `https://${host}:${(server.address() as AddressInfo).port}`;
-  const issuer = `${origin}/${tenantId}/v2.0`;
+  issuer = `${origin}/${tenantId}/v2.0`;
+
+  function userToken(o: UserTokenOptions = {}): string {
+    const now = Math.floor(Date.now() / 1000);
+    const oid = o.oid ?? randomUUID();
+    const claims = { aud: o.audience ?? `api://${clientId}`, iss: issuer, iat: now - 60, nbf: now - 60, exp: now + (o.expiresInSeconds ?? 3600), tid: tenantId, oid, sub: oid, scp: 'access_as_user', azp: randomUUID(), ver: '2.0', uti: randomUUID() };
+    return signJwt(claims, o.foreign ? foreignKey : privateKey, { kid: o.foreign ? randomUUID() : keyId });
+  }
 
   return {
     authorityHost: origin,
@@ -144,12 +154,7 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
     issuer,
     exchanges,
     requests,
-    userToken(o: UserTokenOptions = {}) {
-      const now = Math.floor(Date.now() / 1000);
-      const oid = o.oid ?? randomUUID();
-      const claims = { aud: o.audience ?? `api://${clientId}`, iss: issuer, iat: now - 60, nbf: now - 60, exp: now + (o.expiresInSeconds ?? 3600), tid: tenantId, oid, sub: oid, scp: 'access_as_user', azp: randomUUID(), ver: '2.0', uti: randomUUID() };
-      return signJwt(claims, o.foreign ? foreignKey : privateKey, { kid: o.foreign ? randomUUID() : keyId });
-    },
+    userToken,
     registerCertificate: (pem) => void certificates.push(pem),
     withholdConsent: (oid) => void withoutConsent.add(oid),
     outage(status, retryAfterSeconds = 1) {
@@ -169,20 +174,6 @@ export async function startIdentityPlatform(options: IdentityOptions): Promise<I
         server.closeAllConnections();
       }),
   };
-}
-
-function graphRefusal(authorization: string | undefined, own: { issuer: string; publicKey: Directory['publicKey']; keyId: string }): TokenRefusal | null {
-  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-  const invalid = (message: string): TokenRefusal => ({ status: 401, code: 'InvalidAuthenticationToken', message });
-  if (token === undefined) return invalid('Access token is empty.');
-  const decoded = decodeJwt(token);
-  if (!decoded) return invalid('IDX14100: JWT is not well formed.');
-  if (decoded.header.kid !== own.keyId || !verifySignature(decoded, own.publicKey) || decoded.claims.iss !== own.issuer) return invalid('Access token validation failure. Invalid signature or issuer.');
-  if (typeof decoded.claims.aud !== 'string' || !GRAPH_AUDIENCES.has(decoded.claims.aud)) return invalid('Access token validation failure. Invalid audience.');
-  if (typeof decoded.claims.exp !== 'number' || decoded.claims.exp * 1000 <= Date.now()) return invalid('Lifetime validation failed, the token is expired.');
-  const scopes = typeof decoded.claims.scp === 'string' ? decoded.claims.scp.split(' ') : [];
-  if (!scopes.includes(GRAPH_PERMISSION)) return { status: 403, code: 'Forbidden', message: `Missing permission ${GRAPH_PERMISSION}.` };
-  return null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

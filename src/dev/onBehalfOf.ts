@@ -2,6 +2,7 @@
 // callers' tokens on their behalf. The gateway runs as a child process because Node reads
 // NODE_EXTRA_CA_CERTS (the emulator's CA, made just now) only when a process starts.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import PinoPretty from 'pino-pretty';
 import { loadConfig } from '../config.js';
@@ -24,6 +25,7 @@ const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 });
 // pino-pretty writes to stdout itself.
 gateway.stdout.pipe(PinoPretty({ colorize: true }));
+const gatewayExited = once(gateway, 'exit');
 
 process.stdout.write(
   [
@@ -42,7 +44,8 @@ const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
   gateway.kill('SIGTERM');
-  void stack.close().then(() => process.exit(code));
+  // The gateway drains its requests first: the emulator stays up until it has.
+  void gatewayExited.then(() => stack.close()).then(() => process.exit(code));
 };
-gateway.once('exit', (code) => stop(code ?? 1));
+void gatewayExited.then(([code]) => stop(typeof code === 'number' ? code : 1));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(0));

@@ -11,9 +11,9 @@ describe('npm run dev:obo', () => {
   it('starts the emulator, its identity platform and the gateway; a signed-in token goes through; SIGTERM stops all', async () => {
     const dev = spawnEntry('dev/onBehalfOf.ts', { PORT: '0', EMULATOR_PORT: '0', NODE_ENV: 'development' });
     try {
-      const signIn = plain(await dev.waitForLine((l) => l.includes('/_emulator/token')));
+      const signIn = plain(await dev.waitForLine((l) => l.includes('/_emulator/token'), 60_000));
       const [, caPath, tokenUrl] = /--cacert (\S+) -X POST (\S+)/.exec(signIn)!;
-      const url = /"(http:\/\/\S+\/graphql)"/.exec(plain(await dev.waitForLine((l) => /url: "http/.test(plain(l)))))![1]!;
+      const url = /"(http:\/\/\S+\/graphql)"/.exec(plain(await dev.waitForLine((l) => /url: "http/.test(plain(l)), 60_000)))![1]!;
 
       // The identity platform's certificate is trusted through its CA only: MSAL's view too.
       const dispatcher = new Agent({ connect: { ca: readFileSync(caPath!, 'utf8') } });
@@ -30,5 +30,5 @@ describe('npm run dev:obo', () => {
       dev.child.kill('SIGTERM');
     }
     expect(await dev.exit()).toBe(0);
-  });
+  }, 120_000);
 });

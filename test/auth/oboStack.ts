@@ -20,7 +20,8 @@ export interface Gateway {
 
 export async function startGateway(stack: EmulatorWithIdentity, env: Record<string, string> = {}): Promise<Gateway> {
   const child = spawnEntry('main.ts', { PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'debug', ...stack.gatewayEnv(), ...env });
-  const line = await child.waitForLine((l) => l.includes('gateway listening'));
+  // Starting a process under tsx takes seconds on a loaded 2-core machine.
+  const line = await child.waitForLine((l) => l.includes('gateway listening'), 60_000);
   const url = (JSON.parse(line) as { url: string }).url;
   const responses: string[] = [];
   return {

@@ -41,7 +41,7 @@ describe("the gateway's own credential and an unreachable identity platform", ()
       startGateway(stack, { AZURE_CLIENT_SECRET: WRONG_SECRET }),
       startGateway(stack, { AZURE_AUTHORITY_HOST: `https://127.0.0.1:${await closedPort()}`, REQUEST_DEADLINE_MS: String(DEADLINE_MS) }),
     ]);
-   }, 90_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([withCertificate, withWrongSecret, unreachable].map((g) => g?.stop()));
     await stack?.close();

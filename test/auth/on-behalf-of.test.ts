@@ -19,7 +19,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     stack = await startEmulatorWithIdentity();
     secrets.add(stack.identity.clientSecret);
     gateway = await startGateway(stack, { REQUEST_DEADLINE_MS: String(DEADLINE_MS) });
-   }, 90_000);
+  }, 90_000);
   afterAll(async () => {
     await gateway?.stop();
     await stack?.close();

@@ -60,6 +60,7 @@ export function graphAuthOf(env: Env, graphBaseUrl: string, problems: string[]):
 
   const credential = credentialOf(env, problems);
   const authorityHost = authorityHostOf(env, cloudOf(graphBaseUrl).authorityHost, problems);
+  // With problems the start stops anyway (loadConfig throws); the value returned is never used.
   if (problems.length > before || credential === null) return Object.freeze({ mode: 'passthrough' });
   return Object.freeze({ mode: 'on-behalf-of', tenantId, clientId, credential, authorityHost, scope: graphScopeOf(graphBaseUrl) });
 }

@@ -40,7 +40,10 @@ export class TokenExchangeError extends GraphQLError {
 const UNREACHABLE = new Set(['network_error', 'endpoints_resolution_error', 'openid_config_error']);
 const BUSY = new Set(['temporarily_unavailable', 'service_unavailable']);
 // The caller's token is what the identity platform refused: a new sign-in fixes it.
-const CALLER_REFUSED = new Set(['invalid_grant', 'interaction_required', 'login_required', 'bad_token', 'invalid_request']);
+const CALLER_REFUSED = new Set(['invalid_grant', 'interaction_required', 'login_required', 'bad_token']);
+// invalid_request is mostly about our own request (AADSTS90002: no such tenant), except when the
+// assertion, the caller's token, is not a JWT at all.
+const CALLER_MALFORMED = new Set(['AADSTS50027']);
 // Consent is missing: only an administrator (or the user, if allowed) can fix it.
 const CONSENT = new Set(['consent_required']);
 const CONSENT_AADSTS = new Set(['AADSTS65001']);
@@ -73,7 +76,7 @@ export function exchangeErrorOf(err: unknown): TokenExchangeError {
   if (CONSENT.has(detail.error) || CONSENT.has(detail.suberror ?? '') || CONSENT_AADSTS.has(detail.code ?? '')) {
     return new TokenExchangeError(ErrorCode.FORBIDDEN, `The identity platform refused the on-behalf-of exchange: consent for Microsoft Graph is missing (${said}).`, detail, false);
   }
-  if (CALLER_REFUSED.has(detail.error)) {
+  if (CALLER_REFUSED.has(detail.error) || (detail.error === 'invalid_request' && CALLER_MALFORMED.has(detail.code ?? ''))) {
     return new TokenExchangeError(ErrorCode.UNAUTHENTICATED, `The identity platform refused the caller's token for the on-behalf-of exchange (${said}). Sign in again.`, detail, false);
   }
   // invalid_client, unauthorized_client, invalid_scope, a bad authority: the gateway's own registration or settings.

@@ -2,7 +2,7 @@
 // mutations with realistic inputs (the document's example, partial updates, clearing with null,
 // 4-byte AS numbers, fractional-second offsets) and one ipSecurityProfile query. GraphQL contenders
 // get GraphQL; direct and proxy get the Graph requests the gateway itself sends for the same operations.
-import { EXAMPLE_MUTATION, EXAMPLE_PROFILE_ID, EXAMPLE_VARIABLES } from '../src/examples.js';
+import { EXAMPLE_MUTATION, EXAMPLE_PROFILE_ID, EXAMPLE_VARIABLES } from '../src/dev/examples.js';
 import { toGraphPatchBody } from '../src/mapping/toGraph.js';
 import type { UpdateIpSecurityProfileInput } from '../src/__generated__/resolvers-types.js';
 

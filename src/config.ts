@@ -30,8 +30,6 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How the caller's token becomes the Graph credential: forwarded, or exchanged on behalf of the caller (GRAPH_AUTH, AZURE_*). */
   readonly graphAuth: GraphAuthConfig;
-  /** Where `npm run dev` and `npm run emulator` serve the Graph emulator. */
-  readonly emulatorPort: number;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
   readonly shutdownDelayMs: number;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
@@ -71,7 +69,6 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
   const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
 
-  const emulatorPort = integer(env, 'EMULATOR_PORT', 4001, 0, 65535, problems);
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
   const introspection = boolean(env, 'INTROSPECTION', nodeEnv !== 'production', problems);
@@ -104,7 +101,6 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     corsOrigins: Object.freeze(corsOrigins),
     bodyLimitBytes,
     graphAuth,
-    emulatorPort,
     shutdownDelayMs,
     limits,
   });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { sessionFor } from './auth/session.js';
+import { sessionFor, type GraphOperations } from './auth/session.js';
 import { PASSTHROUGH, type TokenSource } from './auth/tokenSource.js';
-import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
+import type { GraphCaller, GraphClient, GraphExchange } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
-import type { Logger } from './logger.js';
+import type { Logger } from './observability/logger.js';
 import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
 import { createProfileLoader, type ProfileLoader } from './profileLoader.js';
 
@@ -13,7 +13,7 @@ export interface Context {
   /** Our `client-request-id` for every Graph call of this request: the caller's, or a new UUID. */
   readonly requestId: string;
   /** Graph, as the caller: carries their token; refuses to call when there is none. */
-  readonly graph: GraphSession;
+  readonly graph: GraphOperations;
   /** Profiles by id, gathered and read together (Graph `$batch`); this request's alone. */
   readonly profiles: ProfileLoader;
   readonly logger: Logger;

@@ -11,8 +11,7 @@ import {
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
-import { LIMIT_CODE, OperationLimitError, tokenLimitOf } from './limits.js';
-import type { Logger } from './logger.js';
+import type { Logger } from './observability/logger.js';
 
 /** The closed set of `extensions.code` values this gateway produces (plus Apollo's own request errors). */
 export const ErrorCode = {
@@ -27,9 +26,29 @@ export const ErrorCode = {
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** An abuse limit refused the operation (depth, aliases, tokens, Graph-calling root fields); nothing was sent. */
-  OPERATION_LIMIT_EXCEEDED: LIMIT_CODE,
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
+
+/** A refused operation (plugins/limits.ts raises it); `extensions` name the limit and its value. */
+export class OperationLimitError extends GraphQLError {
+  constructor(limit: LimitName, max: number, message: string, http?: { status: number }) {
+    const code = ErrorCode.OPERATION_LIMIT_EXCEEDED;
+    super(message, { extensions: http ? { code, limit, max, http } : { code, limit, max } });
+    this.name = 'OperationLimitError';
+  }
+}
+
+/**
+ * graphql-js aborts parsing past `maxTokens` with a syntax error of its own wording; this is the one
+ * place that recognises it.
+ */
+function tokenLimitOf(message: string): number | null {
+  const m = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/.exec(message);
+  return m ? Number(m[1]) : null;
+}
 
 /** Graph's HTTP status to our code. Any status not listed is UPSTREAM_ERROR. */
 export const STATUS_TO_CODE: Readonly<Record<number, ErrorCode>> = {

@@ -1,7 +1,7 @@
 // Process entry: the only module with side effects at import time.
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { startGateway } from './server.js';
+import { createLogger } from './observability/logger.js';
+import { startGateway } from './server/server.js';
 
 let config;
 try {

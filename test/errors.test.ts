@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createFormatError } from '../src/errors.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 
 describe('formatError', () => {
   it('masks our own bugs to the client and logs them in full', () => {

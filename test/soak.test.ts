@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PROFILE } from '../src/emulator/document.js';
+import { SEED_PROFILE } from '../src/emulator/seedProfile.js';
 import { UPDATE, startStack, type GraphQLAnswer, type Stack } from './helpers/stack.js';
 
 const PROFILES = 80; // concurrent writers, one profile each, so the order of writes is known

@@ -11,8 +11,8 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /**
-   * Microsoft Graph `Edm.DateTimeOffset`: an RFC 3339 date-time with a real calendar date, any number of
-   * fractional seconds and an offset (`Z`, `+03:00`, `-08:00`). Passed through byte for byte in both
+   * Microsoft Graph `Edm.DateTimeOffset`: an RFC 3339 date-time with a real calendar date, at most 12
+   * fractional digits (Graph's OpenAPI pattern) and an offset (`Z`, `+03:00`, `-08:00`). Passed through byte for byte in both
    * directions: `2016-12-31T23:57:27.0365895+03:00` reaches Graph, and comes back, exactly as written.
    */
   DateTimeOffset: { input: string; output: string; }
@@ -27,11 +27,11 @@ export type Scalars = {
 /** Graph `ipCategory`: one category a provider assigns to an address. */
 export type IpCategory = {
   __typename?: 'IpCategory';
-  /** Graph `description` (String): what the category means. */
+  /** Graph `description` (String). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   description?: Maybe<Scalars['String']['output']>;
   /** Graph `name` (String): the category's name. */
   name?: Maybe<Scalars['String']['output']>;
-  /** Graph `vendor` (String): the vendor that defined the category. */
+  /** Graph `vendor` (String). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   vendor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -54,11 +54,11 @@ export type IpReferenceData = {
   city?: Maybe<Scalars['String']['output']>;
   /** Graph `countryOrRegionCode` (String): the country or region code of the address. */
   countryOrRegionCode?: Maybe<Scalars['String']['output']>;
-  /** Graph `organization` (String): the organization that holds the address. */
+  /** Graph `organization` (String). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   organization?: Maybe<Scalars['String']['output']>;
   /** Graph `state` (String): the state or province the address is located in. */
   state?: Maybe<Scalars['String']['output']>;
-  /** Graph `vendor` (String): the vendor that supplied the data. */
+  /** Graph `vendor` (String). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   vendor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -84,7 +84,7 @@ export type IpReferenceDataInput = {
  */
 export type IpSecurityProfile = {
   __typename?: 'IpSecurityProfile';
-  /** Graph `activityGroupNames` (Collection(String)): activity groups (threat actors) seen using this address. */
+  /** Graph `activityGroupNames` (Collection(String)). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   activityGroupNames?: Maybe<Array<Maybe<Scalars['String']['output']>>>;
   /** Graph `address` (String): the IP address the profile describes. */
   address?: Maybe<Scalars['String']['output']>;
@@ -92,9 +92,9 @@ export type IpSecurityProfile = {
   azureSubscriptionId?: Maybe<Scalars['String']['output']>;
   /** Graph `azureTenantId` (String): the Azure Active Directory tenant the profile belongs to. */
   azureTenantId?: Maybe<Scalars['String']['output']>;
-  /** Graph `countHits` (Int32): how many times the address was seen. */
+  /** Graph `countHits` (Int32). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   countHits?: Maybe<Scalars['Int']['output']>;
-  /** Graph `countHosts` (Int32): how many hosts were seen talking to the address. */
+  /** Graph `countHosts` (Int32). Declared in Graph's metadata; Microsoft's documentation does not describe it. */
   countHosts?: Maybe<Scalars['Int']['output']>;
   /** Graph `firstSeenDateTime` (DateTimeOffset): when the address was first seen, exactly as Graph wrote it. */
   firstSeenDateTime?: Maybe<Scalars['DateTimeOffset']['output']>;

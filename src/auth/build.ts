@@ -1,6 +1,6 @@
 // Builds the gateway's token source from its configuration, wired to its logger and metrics.
 import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { createConfidentialClient, OnBehalfOfExchanger } from './exchange.js';
 import { OnBehalfOfTokenSource, PASSTHROUGH, type ExchangeRecord, type TokenSource, type TokenSourceObserver } from './tokenSource.js';

@@ -5,11 +5,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import PinoPretty from 'pino-pretty';
-import { loadConfig } from '../config.js';
+import { loadEmulatorConfig } from '../emulator/config.js';
+import { childEnv } from './config.js';
 import { startEmulatorWithIdentity } from '../emulator/identity/withGraph.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const { emulatorPort } = loadConfig();
+const emulatorPort = loadEmulatorConfig().port;
 // Fixed ports next to the emulator's, so the commands printed below keep working across restarts.
 const stack = await startEmulatorWithIdentity({
   graph: { port: emulatorPort, host: '127.0.0.1' },
@@ -20,7 +21,7 @@ const { identity, tls } = stack;
 const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: ROOT,
   // The environment wins, except what points the gateway at this emulator.
-  env: { ...process.env, ...stack.gatewayEnv() },
+  env: childEnv(stack.gatewayEnv()),
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 // pino-pretty writes to stdout itself.

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { errorAnswer, graphError, graphHeaders, parseJson, type Answer } from './responses.js';
+import { errorAnswer, sendAnswer, writeHead, type Answer, type RenderedAnswer } from './graphAnswers.js';
+import { parseJson } from './requestBody.js';
 
 /**
  * How a fault misbehaves:
@@ -49,6 +51,11 @@ export class FaultQueue {
     this.entries = [];
   }
 
+  /** Faults still waiting for a request (a fault with `times: 3` counts once). */
+  get size(): number {
+    return this.entries.length;
+  }
+
   /**
    * The fault this request gets, if any; counts it against the fault's `times`. With `exactMethod`,
    * only a fault naming this method matches (a `$batch` envelope must not eat a fault meant for the
@@ -83,7 +90,7 @@ export function faultProblem(value: unknown): string | null {
 /** The normal answer, for faults that damage it rather than replace it. */
 export interface NormalAnswer {
   /** Applies the request (a PATCH writes) and returns what Graph would send, or null if it would refuse. */
-  compute(): { status: number; headers: Record<string, string>; text: string } | null;
+  compute(): RenderedAnswer | null;
   /** Answers normally, applying the request now. */
   respond(): void;
 }
@@ -115,8 +122,7 @@ export async function respondFault(
       await wait(fault.delayMs ?? 1_000);
       if (res.destroyed) return;
       if (!answer) return normal.respond();
-      graphHeaders(res, reqHeaders);
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      writeHead(res, reqHeaders, answer);
       return void res.end(answer.text);
     }
     case 'reset-before':
@@ -128,8 +134,7 @@ export async function respondFault(
     case 'truncate': {
       const answer = normal.compute();
       if (!answer || answer.text.length < 2) return normal.respond();
-      graphHeaders(res, reqHeaders);
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.text) });
+      writeHead(res, reqHeaders, answer);
       res.write(answer.text.slice(0, Math.floor(answer.text.length / 2)));
       // stall: nothing more; the client's body timeout (or the emulator closing) ends it.
       if (kind === 'truncate') setImmediate(() => req.socket.destroy());
@@ -140,22 +145,28 @@ export async function respondFault(
 
 function scripted(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: number, fault: Fault): void {
   if (res.destroyed) return;
-  for (const [k, v] of Object.entries(fault.headers ?? {})) res.setHeader(k, v);
-  if (fault.body === undefined) {
-    return graphError(res, reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`);
-  }
-  graphHeaders(res, reqHeaders);
-  res.writeHead(status, { 'content-length': Buffer.byteLength(fault.body) });
-  res.end(fault.body);
+  sendAnswer(res, reqHeaders, scriptedAnswer(reqHeaders, status, fault));
+}
+
+/** A fault's answer: its raw body as given, or a Graph error body with its code. */
+function scriptedAnswer(reqHeaders: IncomingHttpHeaders, status: number, fault: Fault): Answer {
+  if (fault.body === undefined) return errorAnswer(reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`, fault.headers);
+  return { status, headers: { ...fault.headers }, text: fault.body, requestId: randomUUID() };
 }
 
 /** A fault as the answer to a request inside a `$batch` (its delay and connection damage do not apply there). */
 export function faultAnswer(reqHeaders: IncomingHttpHeaders, fault: Fault): Answer {
-  const status = fault.status ?? (fault.kind === 'proxy-502' ? 502 : 500);
-  if (fault.body === undefined) {
-    const error = errorAnswer(reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`);
-    return { ...error, headers: { ...error.headers, ...fault.headers } };
-  }
-  const parsed = parseJson(fault.body);
-  return { status, headers: { ...fault.headers }, body: parsed === undefined ? fault.body : parsed };
+  const answer = scriptedAnswer(reqHeaders, fault.status ?? (fault.kind === 'proxy-502' ? 502 : 500), fault);
+  const parsed = answer.text === undefined ? undefined : parseJson(answer.text);
+  return parsed === undefined ? answer : { ...answer, body: parsed, text: undefined };
+}
+
+/**
+ * A fault named on the request itself, for a person calling the emulator directly:
+ * `x-emulator-fault: {"kind":"reset-after"}` or `x-emulator-fault: 429`.
+ */
+export function headerFault(value: string | string[] | undefined): Fault | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const parsed = /^\d{3}$/.test(value.trim()) ? { status: Number(value.trim()) } : parseJson(value);
+  return faultProblem(parsed) === null ? (parsed as Fault) : undefined;
 }

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { PARTIAL_CONTENT_WARNING } from './deprecation.js';
-import { applyListOptions, parseQueryOptions, project, QueryOptionError } from './queryOptions.js';
-import { errorAnswer, jsonAnswer, parseJson, type Answer } from './responses.js';
+import { errorAnswer, jsonAnswer, methodNotAllowed, noContent, textAnswer, type Answer } from './graphAnswers.js';
+import { applyListOptions, parseQueryOptions, project, QueryOptionError, type QueryOptions } from './queryOptions.js';
+import { parseJson } from './requestBody.js';
+import { ALLOWED_METHODS } from './routes.js';
 import type { ProfileStore } from './store.js';
 import { patchProblem } from './validation.js';
 
@@ -18,8 +20,10 @@ export interface EmulatorSettings {
 export interface ProfileRequest {
   readonly method: string;
   readonly headers: IncomingHttpHeaders;
-  /** The decoded profile id, or undefined for the collection. */
-  readonly id: string | undefined;
+  /** The collection, its `/$count`, or one profile by its decoded id. */
+  readonly target: { readonly kind: 'collection' | 'count' } | { readonly kind: 'entity'; readonly id: string };
+  /** `beta` or `v1.0`: on beta the `$` of a query option is optional. */
+  readonly version: string;
   /** The query string without its `?`. */
   readonly search: string;
   readonly body: string;
@@ -29,10 +33,10 @@ export interface ProfileRequest {
   readonly collectionUrl: string;
 }
 
-// Profiles per page when the caller gives no $top; small, so paging is exercised.
+// Profiles per page when the caller gives no $top.
 const DEFAULT_PAGE_SIZE = 100;
 
-/** Graph's answer on /security/ipSecurityProfiles[/{id}], for a caller that passed authentication. */
+/** Graph's answer on /security/ipSecurityProfiles[/$count | /{id}], for a caller that passed authentication. */
 export function profileAnswer(store: ProfileStore, settings: EmulatorSettings, r: ProfileRequest): Answer {
   try {
     return answer(store, settings, r);
@@ -43,49 +47,56 @@ export function profileAnswer(store: ProfileStore, settings: EmulatorSettings, r
 }
 
 function answer(store: ProfileStore, settings: EmulatorSettings, r: ProfileRequest): Answer {
-  const { method, headers, id } = r;
-  if (id === undefined) {
-    if (method !== 'GET') return errorAnswer(headers, 405, 'Request_BadRequest', 'Method not allowed.');
-    const options = parseQueryOptions(r.search);
+  const { method, headers, target } = r;
+  const allowed = ALLOWED_METHODS[target.kind];
+  if (!allowed.split(', ').includes(method)) return methodNotAllowed(headers, allowed);
+  if (target.kind !== 'entity') {
+    const options = parseQueryOptions(r.search, r.version);
     const rows = applyListOptions(store.list(), options);
+    if (target.kind === 'count') return textAnswer(200, String(rows.length));
     const top = options.top ?? DEFAULT_PAGE_SIZE;
     const page = rows.slice(options.skip, options.skip + top).map((e) => project(e, options.select));
-    const body: Record<string, unknown> = { '@odata.context': r.contextUrl, value: page };
+    const body: Record<string, unknown> = { '@odata.context': context(r, options) };
+    if (options.count) body['@odata.count'] = rows.length;
     if (options.skip + top < rows.length) {
       body['@odata.nextLink'] = `${r.collectionUrl}?${[...options.carried, `$skiptoken=${options.skip + top}`].join('&')}`;
     }
+    body.value = page;
     return readAnswer(settings, body);
   }
 
+  const { id } = target;
   if (method === 'GET') {
-    const options = parseQueryOptions(r.search);
+    const options = parseQueryOptions(r.search, r.version);
     const profile = store.get(id);
     if (!profile) return notFound(r, id);
-    return readAnswer(settings, { '@odata.context': `${r.contextUrl}/$entity`, ...project(profile, options.select) });
+    return readAnswer(settings, { '@odata.context': `${context(r, options)}/$entity`, ...project(profile, options.select) });
   }
-  if (method === 'PATCH') {
-    if (!/^application\/json/i.test(headers['content-type'] ?? '')) {
-      return errorAnswer(headers, 415, 'UnsupportedMediaType', 'The content type must be application/json.');
-    }
-    const parsed = parseJson(r.body);
-    if (parsed === undefined) {
-      return errorAnswer(headers, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
-    }
-    const problem = patchProblem(parsed);
-    if (problem) return errorAnswer(headers, 400, 'BadRequest', problem);
-    const updated = store.patch(id, parsed as Record<string, unknown>);
-    if (!updated) return notFound(r, id);
-    if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(headers.prefer ?? ''))) {
-      return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated }, { 'preference-applied': 'return=representation' });
-    }
-    return { status: 204 };
+  if (!/^application\/json/i.test(headers['content-type'] ?? '')) {
+    return errorAnswer(headers, 415, 'UnsupportedMediaType', 'The content type must be application/json.');
   }
-  return errorAnswer(headers, 405, 'Request_BadRequest', 'Method not allowed.');
+  const parsed = parseJson(r.body);
+  if (parsed === undefined) {
+    return errorAnswer(headers, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+  const problem = patchProblem(parsed);
+  if (problem) return errorAnswer(headers, 400, 'BadRequest', problem);
+  const updated = store.patch(id, parsed as Record<string, unknown>);
+  if (!updated) return notFound(r, id);
+  if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(headers.prefer ?? ''))) {
+    return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated }, { 'Preference-Applied': 'return=representation' });
+  }
+  return noContent();
+}
+
+/** The context URL names a `$select` selection: `…#security/ipSecurityProfiles(address,tags)`. */
+function context(r: ProfileRequest, options: QueryOptions): string {
+  return options.select === null ? r.contextUrl : `${r.contextUrl}(${options.select.join(',')})`;
 }
 
 /** A read's answer: 206 with a provider Warning when the emulator plays a failing provider. */
 function readAnswer(settings: EmulatorSettings, body: unknown): Answer {
-  return settings.partialContent ? jsonAnswer(206, body, { warning: PARTIAL_CONTENT_WARNING }) : jsonAnswer(200, body);
+  return settings.partialContent ? jsonAnswer(206, body, { Warning: PARTIAL_CONTENT_WARNING }) : jsonAnswer(200, body);
 }
 
 function notFound({ headers }: ProfileRequest, id: string): Answer {

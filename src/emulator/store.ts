@@ -1,4 +1,4 @@
-import { SEED_PROFILE } from './document.js';
+import { SEED_PROFILE } from './seedProfile.js';
 import { PROFILE_PROPS } from './validation.js';
 
 type Entity = Record<string, unknown>;
@@ -33,6 +33,10 @@ export class ProfileStore {
     return profile && structuredClone(profile);
   }
 
+  get size(): number {
+    return this.profiles.size;
+  }
+
   list(): Entity[] {
     return [...this.profiles.values()].map((p) => structuredClone(p));
   }
@@ -47,12 +51,13 @@ export class ProfileStore {
     this.writes.push({ id, body: structuredClone(body) });
     if (this.writes.length > MAX_WRITES_KEPT) this.writes.splice(0, this.writes.length - MAX_WRITES_KEPT);
     for (const [name, value] of Object.entries(body)) {
-      if (name.startsWith('@') || !(name in PROFILE_PROPS)) continue;
+      if (name.startsWith('@')) continue;
       profile[name] = structuredClone(value);
     }
-    // Properties keep Graph's order, so answers read like the document's.
+    // Declared properties keep Graph's order, so answers read like the document's; dynamic ones follow.
     const ordered: Entity = { '@odata.type': '#microsoft.graph.ipSecurityProfile', id };
     for (const name of Object.keys(PROFILE_PROPS)) if (name in profile) ordered[name] = profile[name];
+    for (const [name, value] of Object.entries(profile)) if (!(name in ordered) && !name.startsWith('@')) ordered[name] = value;
     this.profiles.set(id, ordered);
     return structuredClone(ordered);
   }

@@ -1,7 +1,9 @@
-import { dateTimeOffsetProblem } from '../mapping/dateTimeOffset.js';
+import { isDateTimeOffset } from './dateTimeOffset.js';
 
 // Graph's Edm types for ipSecurityProfile, as its metadata declares them. The emulator refuses what
-// Graph refuses: unknown properties, wrong types, out-of-range numbers, a null non-nullable.
+// Graph refuses: wrong types, out-of-range numbers, a null non-nullable, and unknown properties inside
+// the complex types. ipSecurityProfile itself is an open type (OpenType="true" in the CSDL): an
+// undeclared top-level property is a dynamic property, kept as sent.
 type Edm = 'String' | 'Int32' | 'Int64' | 'DateTimeOffset';
 type Prop =
   | { readonly edm: Edm; readonly collection?: boolean; readonly nullable?: false }
@@ -47,10 +49,10 @@ export const PROFILE_PROPS: Readonly<Record<string, Prop>> = {
 export function patchProblem(body: unknown): string | null {
   if (!isRecord(body)) return 'The request body must be a JSON object.';
   if ('id' in body) return "The property 'id' is a key property and cannot be updated.";
-  return objectProblem(body, PROFILE_TYPE, PROFILE_PROPS);
+  return objectProblem(body, PROFILE_TYPE, PROFILE_PROPS, true);
 }
 
-function objectProblem(obj: Record<string, unknown>, typeName: string, props: Readonly<Record<string, Prop>>): string | null {
+function objectProblem(obj: Record<string, unknown>, typeName: string, props: Readonly<Record<string, Prop>>, open = false): string | null {
   for (const [name, value] of Object.entries(obj)) {
     if (name === '@odata.type') {
       if (value !== typeName && value !== `#${typeName}`) return `The type '${String(value)}' is not compatible with '${typeName}'.`;
@@ -58,6 +60,7 @@ function objectProblem(obj: Record<string, unknown>, typeName: string, props: Re
     }
     if (name.startsWith('@')) continue;
     const prop = props[name];
+    if (!prop && open) continue;
     if (!prop) return `The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`;
     const problem = valueProblem(name, prop, value);
     if (problem) return problem;
@@ -94,7 +97,7 @@ function itemProblem(name: string, prop: Prop, value: unknown): string | null {
     case 'Int64':
       return Number.isInteger(value) ? null : `Cannot convert the literal '${String(value)}' to the expected type 'Edm.Int64' for property '${name}'.`;
     case 'DateTimeOffset':
-      return typeof value === 'string' && dateTimeOffsetProblem(value) === null
+      return typeof value === 'string' && isDateTimeOffset(value)
         ? null
         : `Cannot convert the literal '${String(value)}' to the expected type 'Edm.DateTimeOffset' for property '${name}'.`;
   }

@@ -2,7 +2,9 @@
 // never parsed into a Date: a JS Date keeps 3 fractional digits and no offset, and Graph's values must
 // round-trip byte for byte (`2016-12-31T23:57:27.0365895+03:00`).
 
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+// Graph's OpenAPI pattern for Edm.DateTimeOffset allows 1 to 12 fractional digits.
+const MAX_FRACTION_DIGITS = 12;
 
 /** Why `text` is not a DateTimeOffset, or null when it is one. */
 export function dateTimeOffsetProblem(text: string): string | null {
@@ -14,9 +16,10 @@ export function dateTimeOffsetProblem(text: string): string | null {
   if (day < 1 || day > daysInMonth(year, month)) return `${m[1]}-${m[2]}-${m[3]} is not a calendar date`;
   // Graph runs on .NET, whose DateTimeOffset has no leap second (60) and offsets within ±14:00.
   if (hour > 23 || minute > 59 || second > 59) return `${m[4]}:${m[5]}:${m[6]} is not a time of day`;
-  if (m[7] !== undefined) {
-    const offsetMinutes = Number(m[8]) * 60 + Number(m[9]);
-    if (Number(m[9]) > 59 || offsetMinutes > 14 * 60) return `offset ${m[7]}${m[8]}:${m[9]} is outside -14:00..+14:00`;
+  if (m[7] !== undefined && m[7].length > MAX_FRACTION_DIGITS) return `at most ${MAX_FRACTION_DIGITS} fractional digits, as Graph accepts (got ${m[7].length})`;
+  if (m[8] !== undefined) {
+    const offsetMinutes = Number(m[9]) * 60 + Number(m[10]);
+    if (Number(m[10]) > 59 || offsetMinutes > 14 * 60) return `offset ${m[8]}${m[9]}:${m[10]} is outside -14:00..+14:00`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { IpSecurityProfile } from '../__generated__/resolvers-types.js';
+import { isJsonObject } from '../graph/http/types.js';
 import { COMPLEX_TYPES, IP_SECURITY_PROFILE, type GraphType } from './model.js';
 
 type Shape = Record<string, unknown>;
@@ -25,15 +26,11 @@ function readObject(type: GraphType, source: Shape): Shape {
     } else if (field.kind === 'value') {
       out[name] = v;
     } else if (field.kind === 'complex') {
-      out[name] = isShape(v) ? readObject(COMPLEX_TYPES[field.type], v) : null;
+      out[name] = isJsonObject(v) ? readObject(COMPLEX_TYPES[field.type], v) : null;
     } else {
       const itemType = COMPLEX_TYPES[field.type];
-      out[name] = Array.isArray(v) ? v.map((item) => (isShape(item) ? readObject(itemType, item) : null)) : null;
+      out[name] = Array.isArray(v) ? v.map((item) => (isJsonObject(item) ? readObject(itemType, item) : null)) : null;
     }
   }
   return out;
-}
-
-function isShape(v: unknown): v is Shape {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

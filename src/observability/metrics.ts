@@ -1,4 +1,4 @@
-import { droppedLogLines } from '../logger.js';
+import { droppedLogLines } from './logger.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphExchange } from '../graph/client.js';
 import type { GraphWarning } from '../graph/warnings.js';

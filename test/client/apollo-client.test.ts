@@ -11,7 +11,7 @@ import {
   UpdateIpSecurityProfileDocument,
   type ListIpSecurityProfilesQueryVariables,
 } from '../../src/__generated__/operations.js';
-import { EXAMPLE_VARIABLES } from '../../src/examples.js';
+import { EXAMPLE_VARIABLES } from '../../src/dev/examples.js';
 import { buildSchema } from '../../src/schema.js';
 import { PROFILE_ID, TOKEN, startStack, type Stack } from '../helpers/stack.js';
 

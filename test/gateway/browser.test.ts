@@ -2,7 +2,7 @@
 // prevention.
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from '../../src/examples.js';
+import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from '../../src/dev/examples.js';
 import { postGraphQL, useStack } from '../helpers/stack.js';
 
 const INTROSPECT = { query: '{ __schema { queryType { name } } }' };

@@ -16,7 +16,7 @@ describe('the Graph client reports every attempt to its observer', () => {
     try {
       emulator.inject({ method: 'GET', status: 503 });
       emulator.inject({ method: 'GET', kind: 'reset-before' });
-      const profile = await client.as({ credential: { token: TOKEN }, clientRequestId: 'observed' }).getProfile(PROFILE_ID);
+      const profile = await client.forCaller({ credential: { token: TOKEN }, clientRequestId: 'observed' }).getProfile(PROFILE_ID);
       expect(profile!.id).toBe(PROFILE_ID);
       expect(seen.map((e) => [e.attempt, e.status, e.failure])).toEqual([
         [1, 503, null],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsSentValues } from '../../src/graph/retry.js';
+import { holdsSentValues } from '../../src/graph/resilience/readBack.js';
 
 describe('a read-back holds the values a PATCH sent', () => {
   const got = {

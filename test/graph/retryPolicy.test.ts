@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterSeconds } from '../../src/graph/responses.js';
-import { DEFAULT_RETRY_POLICY, backoffMs, retryDecision } from '../../src/graph/retryPolicy.js';
+import { retryAfterSeconds } from '../../src/graph/http/answers.js';
+import { DEFAULT_RETRY_POLICY, backoffMs, retryDecision } from '../../src/graph/resilience/policy.js';
 
 const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 3, baseDelayMs: 250, maxDelayMs: 8_000 };
 

@@ -4,8 +4,9 @@ import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
-import { createLogger } from '../../src/logger.js';
-import { startGateway, type RunningGateway } from '../../src/server.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { SANDBOX_EXAMPLE } from '../../src/dev/examples.js';
+import { startGateway, type RunningGateway } from '../../src/server/server.js';
 
 export const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0In0.c2VjcmV0LXRva2VuLTQyNDI0Mg';
 export const PROFILE_ID = 'a5c97fce-7fce-a5c9-ce7f-c9a5ce7fc9a5';
@@ -45,7 +46,8 @@ export async function startStack(env: Record<string, string> = {}, emulatorOptio
       done();
     },
   });
-  const gateway = await startGateway(config, createLogger(config.logLevel, sink));
+  // As `npm run dev` starts it: Sandbox opens on the example operation.
+  const gateway = await startGateway(config, createLogger(config.logLevel, sink), { sandboxExample: SANDBOX_EXAMPLE });
   return {
     emulator,
     gateway,

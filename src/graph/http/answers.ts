@@ -1,0 +1,108 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { GraphHttpError, GraphProtocolError, type GraphErrorDetail } from './errors.js';
+import { isJsonObject, type GraphAnswer, type GraphEntity } from './types.js';
+
+// Reading Graph's answers, in one place: the body off the socket, a 2xx body into JSON or an entity,
+// and a non-2xx answer into its GraphHttpError.
+
+// Graph's error bodies are small; anything larger is a proxy page or abuse, and is cut here.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Reads a body to text, up to a limit; the rest is discarded so the socket goes back to the pool. */
+export async function readText(body: Dispatcher.ResponseData<unknown>['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new RangeError(`response body larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function header(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** The error an answer outside 2xx becomes, carrying Graph's Retry-After. */
+export function answerError(answer: GraphAnswer): GraphHttpError {
+  return new GraphHttpError(errorDetail(answer.status, answer.headers, answer.text), retryAfterOf(answer.headers));
+}
+
+/**
+ * The JSON of a 2xx answer. A non-2xx answer throws its GraphHttpError; a body that is not JSON
+ * throws a GraphProtocolError naming `subject` ("the body", "the batch answer").
+ */
+export function jsonOf(answer: GraphAnswer, subject = 'the body'): unknown {
+  if (!isSuccess(answer.status)) throw answerError(answer);
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    throw new GraphProtocolError(answer.status, `${subject} is not JSON`, header(answer.headers, 'request-id'));
+  }
+}
+
+/** The entity of a 2xx answer; throws as jsonOf does, or when the JSON is not an object. */
+export function entityOf(answer: GraphAnswer): GraphEntity {
+  return entityIn(jsonOf(answer), answer.status, answer.headers, 'the body');
+}
+
+/** `value` as an entity, or the GraphProtocolError of an answer that should have been one. */
+export function entityIn(value: unknown, status: number, headers: IncomingHttpHeaders, subject: string): GraphEntity {
+  if (isJsonObject(value)) return value;
+  throw new GraphProtocolError(status, `${subject} is not a JSON object`, header(headers, 'request-id'));
+}
+
+/**
+ * Graph's error body is `{"error": {"code", "message", "innerError": {"request-id" | "requestId",
+ * "client-request-id", "date"}}}`, but a proxy in front of Graph can answer with HTML or nothing at
+ * all: never assume JSON. Headers fill what the body does not say.
+ */
+export function errorDetail(status: number, headers: IncomingHttpHeaders, text: string): GraphErrorDetail {
+  let error: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isJsonObject(parsed) && isJsonObject(parsed.error)) error = parsed.error;
+  } catch {
+    // not JSON: keep the headers' word only
+  }
+  const inner = isJsonObject(error.innerError) ? error.innerError : isJsonObject(error.innererror) ? error.innererror : {};
+  return {
+    status,
+    code: str(error.code),
+    message: str(error.message)?.slice(0, 1000) ?? null,
+    requestId: str(inner['request-id']) ?? str(inner.requestId) ?? header(headers, 'request-id'),
+    clientRequestId: str(inner['client-request-id']) ?? header(headers, 'client-request-id'),
+    date: str(inner.date) ?? header(headers, 'date'),
+  };
+}
+
+/** The answer's Retry-After in seconds, when it has a readable one. */
+export function retryAfterOf(headers: IncomingHttpHeaders): number | null {
+  return retryAfterSeconds(header(headers, 'retry-after'));
+}
+
+/** Retry-After in seconds: a number of seconds (possibly fractional, `2.128`) or an HTTP date. */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, (at - now) / 1000);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}

@@ -1,0 +1,107 @@
+// Errors of the Graph client. Callers match on `code` (stable), never on messages. This module never
+// imports graphql: src/errors.ts translates these into GraphQL errors at one point.
+
+/** What Graph said about a failed call, from its error body and response headers. */
+export interface GraphErrorDetail {
+  readonly status: number;
+  readonly code: string | null;
+  readonly message: string | null;
+  readonly requestId: string | null;
+  readonly clientRequestId: string | null;
+  readonly date: string | null;
+}
+
+/**
+ * What became of a write that failed: Graph certainly did not apply it (`not_applied`: safe to send
+ * again), did apply it but its answer was lost (`applied`), or nobody can tell (`unknown`: read the
+ * resource before sending again).
+ */
+export type WriteOutcome = 'applied' | 'not_applied' | 'unknown';
+
+export abstract class GraphClientError extends Error {
+  abstract readonly code: string;
+  /** Set on errors of writes (PATCH) once the retry loop knows; null for reads and refusals. */
+  outcome: WriteOutcome | null = null;
+}
+
+/** The caller gave no usable bearer token, so nothing was sent. */
+export class MissingTokenError extends GraphClientError {
+  readonly code = 'GRAPH_MISSING_TOKEN';
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'MissingTokenError';
+  }
+}
+
+/** An id that cannot be sent as exactly one URL path segment; nothing was sent. */
+export class UnsafeIdError extends GraphClientError {
+  readonly code = 'GRAPH_UNSAFE_ID';
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnsafeIdError';
+  }
+}
+
+/** Graph answered with a status outside 2xx. */
+export class GraphHttpError extends GraphClientError {
+  readonly code = 'GRAPH_HTTP_STATUS';
+  readonly detail: GraphErrorDetail;
+  /** Seconds Graph asked us to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | null;
+  constructor(detail: GraphErrorDetail, retryAfterSeconds: number | null) {
+    const said = [detail.code, detail.message].filter(Boolean).join(': ');
+    super(`Microsoft Graph answered ${detail.status}${said ? ` (${said})` : ''}`);
+    this.name = 'GraphHttpError';
+    this.detail = detail;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Graph could not be reached or did not answer in time. */
+export class GraphUnavailableError extends GraphClientError {
+  readonly code = 'GRAPH_UNAVAILABLE';
+  /** undici's or the socket's error code (UND_ERR_HEADERS_TIMEOUT, ECONNREFUSED, ...). */
+  readonly causeCode: string;
+  constructor(causeCode: string, options?: { cause?: unknown }) {
+    super(`Microsoft Graph could not be reached (${causeCode})`, options);
+    this.name = 'GraphUnavailableError';
+    this.causeCode = causeCode;
+  }
+}
+
+/** Graph answered 2xx with something that is not the JSON object we asked for. */
+export class GraphProtocolError extends GraphClientError {
+  readonly code = 'GRAPH_UNREADABLE_ANSWER';
+  readonly status: number;
+  readonly requestId: string | null;
+  constructor(status: number, reason: string, requestId: string | null) {
+    super(`Microsoft Graph's answer could not be read: ${reason}`);
+    this.name = 'GraphProtocolError';
+    this.status = status;
+    this.requestId = requestId;
+  }
+}
+
+/** An argument that cannot be sent to Graph safely (a filter too long, a property name with syntax in it); nothing was sent. */
+export class UnsafeArgumentError extends GraphClientError {
+  readonly code = 'GRAPH_UNSAFE_ARGUMENT';
+  /** The GraphQL argument or Graph option concerned. */
+  readonly argument: string;
+  constructor(argument: string, reason: string) {
+    super(reason);
+    this.name = 'UnsafeArgumentError';
+    this.argument = argument;
+  }
+}
+
+/**
+ * A paging cursor that is not one of ours, or whose link would leave the configured Graph origin and
+ * base path. Nothing was sent: following it could hand the caller's token to another host.
+ */
+export class InvalidCursorError extends GraphClientError {
+  readonly code = 'GRAPH_INVALID_CURSOR';
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidCursorError';
+  }
+}

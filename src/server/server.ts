@@ -1,0 +1,153 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { cachePolicyPlugins } from '../plugins/cachePolicy.js';
+import { buildTokenSource } from '../auth/build.js';
+import type { Config } from '../config.js';
+import { buildContext, type Context } from '../context.js';
+import { createFormatError } from '../errors.js';
+import { GraphClient } from '../graph/client.js';
+import { createHttpHandler } from './http.js';
+import { addArgumentPathToScalarErrors } from '../plugins/scalarErrorArgumentPath.js';
+import { Lifecycle } from './lifecycle.js';
+import { operationLimits } from '../plugins/limits.js';
+import type { Logger } from '../observability/logger.js';
+import { createGraphObserver } from '../observability/graphObserver.js';
+import { GatewayMetrics } from '../observability/metrics.js';
+import { operationLogPlugin } from '../plugins/operationLog.js';
+import { buildSchema } from '../schema.js';
+
+export interface Gateway {
+  readonly apollo: ApolloServer<Context>;
+  readonly graph: GraphClient;
+  readonly metrics: GatewayMetrics;
+}
+
+/** The operation Apollo Sandbox opens on. Only `npm run dev` hands one in: production ships no example. */
+export interface SandboxExample {
+  readonly document: string;
+  readonly variables: Record<string, unknown>;
+}
+
+export interface GatewayOptions {
+  readonly sandboxExample?: SandboxExample;
+}
+
+/** Builds everything, listens on nothing. */
+export function buildGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Gateway {
+  const metrics = new GatewayMetrics();
+  const graph = new GraphClient({
+    baseUrl: config.graphBaseUrl,
+    timeoutMs: config.graphTimeoutMs,
+    retry: { maxRetries: config.graphMaxRetries, deadlineMs: config.requestDeadlineMs },
+    observer: createGraphObserver(logger, metrics),
+  });
+  const limits = operationLimits(config.limits);
+  const apollo = new ApolloServer<Context>({
+    schema: buildSchema(),
+    logger,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    introspection: config.introspection,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // main.ts owns shutdown: Apollo must not re-raise the signal before the pool and sockets drain.
+    stopOnTerminationSignals: false,
+    plugins: [
+      operationLogPlugin(metrics),
+      ...limits.plugins,
+      addArgumentPathToScalarErrors(),
+      ...cachePolicyPlugins<Context>(),
+      config.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            footer: false,
+            document: options.sandboxExample?.document,
+            variables: options.sandboxExample?.variables,
+            headers: { Authorization: 'Bearer <your Microsoft Graph access token>' },
+          })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  return { apollo, graph, metrics };
+}
+
+// Beyond the request deadline, time for the last answers to be written (ms).
+const DRAIN_GRACE_MS = 1_000;
+
+export interface RunningGateway {
+  /** `http://host:port/graphql` */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  readonly lifecycle: Lifecycle;
+  /** The one Graph client (and pool) of this gateway. */
+  readonly graph: GraphClient;
+  stop(): Promise<void>;
+}
+
+/** Builds, starts Apollo, and listens on config.port (0 picks a free port). */
+export async function startGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const lifecycle = new Lifecycle();
+  const { apollo, graph, metrics } = buildGateway(config, logger, options);
+  const tokens = buildTokenSource(config, logger, metrics);
+  await apollo.start();
+  const handle = createHttpHandler(apollo, {
+    corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    context: (req, signal) => buildContext({ graph, logger, tokens }, req.headers, signal),
+    lifecycle,
+    metrics,
+  });
+  // Responses still in the making: when draining begins they are told to close their connection.
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    if (lifecycle.phase !== 'ready') res.setHeader('connection', 'close');
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, 'request failed outside GraphQL');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host || undefined, () => resolve());
+  });
+  lifecycle.markReady();
+  const { port } = server.address() as AddressInfo;
+  const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
+    port,
+    server,
+    lifecycle,
+    graph,
+    async stop() {
+      if (lifecycle.phase === 'stopped') return;
+      lifecycle.beginDrain();
+      // Keep serving, /ready answering 503, until load balancers have seen it and stopped sending work:
+      // closing the listener at once would refuse their probes instead of answering them.
+      if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      // Stop accepting; let operations in flight finish (each is bounded by the request deadline),
+      // then cut whatever is left so shutdown itself never hangs.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      await new Promise<void>((resolve) => {
+        const cut = setTimeout(() => server.closeAllConnections(), config.requestDeadlineMs + DRAIN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await graph.close();
+      lifecycle.markStopped();
+    },
+  };
+}

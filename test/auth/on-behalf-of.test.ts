@@ -12,7 +12,7 @@ const update = (gateway: Gateway, token: string | null, tag: string, headers?: R
 describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
   let stack: EmulatorWithIdentity;
   let gateway: Gateway;
-  /** Every token a test made or Graph received, and the client secret: none may leak. */
+  /** Every token a test made or Graph received, and the client secret: none may be in a log line, an answer or the metrics. */
   const secrets = new Set<string>();
 
   beforeAll(async () => {
@@ -36,9 +36,9 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
   };
   const graphTokens = () => stack.emulator.requests.map((r) => bearerOf(r.headers.authorization).token);
 
-  function expectNothingLeaked(): void {
+  async function expectNothingLeaked(): Promise<void> {
     for (const token of graphTokens()) secrets.add(token);
-    const seen = [...gateway.logs(), ...gateway.responses];
+    const seen = [...gateway.logs(), ...gateway.responses, await gateway.metrics()];
     for (const secret of secrets) for (const text of seen) expect(text.includes(secret), `a secret or token in: ${text.slice(0, 200)}`).toBe(false);
   }
 
@@ -61,7 +61,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     expect(stack.identity.exchanges).toMatchObject([{ assertionHash: hash(incoming), subject: oid, clientAuth: 'secret', outcome: 'issued', correlationId: requestId }]);
     const line = gateway.logs().find((l) => l.includes('"on-behalf-of exchange"') && l.includes(requestId));
     expect(JSON.parse(line!)).toMatchObject({ requestId, correlationId: requestId, outcome: 'success', attempts: 1, expiresInSeconds: expect.any(Number) });
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it('reuses the Graph token for the same caller: the second request makes no exchange', async () => {
@@ -75,7 +75,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     expect((await update(gateway, userToken(), 'other')).body.errors).toBeUndefined();
     expect(stack.identity.exchanges).toHaveLength(2);
     expect(graphTokens()[2]).not.toBe(first);
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it('ten concurrent requests of one caller share one exchange', async () => {
@@ -90,7 +90,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     const reused = (text: string) => sample(text, 'gateway_obo_cache_hits_total', 'source="in-flight"') + sample(text, 'gateway_obo_cache_hits_total', 'source="cache"');
     expect(reused(after) - reused(before)).toBe(9);
     expect(sample(after, 'gateway_obo_exchanges_total', 'outcome="success"') - sample(before, 'gateway_obo_exchanges_total', 'outcome="success"')).toBe(1);
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it.each([
@@ -109,7 +109,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     const after = await gateway.metrics();
     const label = `error="${error}",aadsts="${code}"`;
     expect(sample(after, 'gateway_obo_exchange_failures_total', label) - sample(before, 'gateway_obo_exchange_failures_total', label)).toBe(1);
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it('a user without consent gets FORBIDDEN (AADSTS65001), and Graph is not called', async () => {
@@ -118,7 +118,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     const answer = await update(gateway, userToken({ oid }), 'never');
     expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', identity: { error: 'invalid_grant', code: 'AADSTS65001', suberror: 'consent_required' } });
     expect(stack.emulator.requests).toHaveLength(0);
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it('no token: UNAUTHENTICATED, no exchange, no Graph call', async () => {
@@ -144,7 +144,7 @@ describe('GRAPH_AUTH=on-behalf-of against the emulator', () => {
     stack.identity.outage(null);
     const incoming = userToken();
     expect((await update(gateway, incoming, 'back')).body.errors).toBeUndefined();
-    expectNothingLeaked();
+    await expectNothingLeaked();
   });
 
   it('answers introspection and __typename without any exchange', async () => {

@@ -1,6 +1,7 @@
 // The only reader of process.env. Everything is parsed once, every problem is reported at once, and
 // the result is frozen and passed down.
 import { baseUrl, boolean, integer, listenHost, origins, type Env } from './envValues.js';
+import { graphAuthOf, type GraphAuthConfig } from './auth/config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -46,6 +47,8 @@ export interface Config {
   readonly maxInFlight: number;
   /** How long a request past maxInFlight may wait for a slot (ms); 0 refuses at once. */
   readonly inFlightQueueMs: number;
+  /** How the caller's token becomes the Graph credential: forwarded, or exchanged on behalf of the caller (GRAPH_AUTH, AZURE_*). */
+  readonly graphAuth: GraphAuthConfig;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
   readonly shutdownDelayMs: number;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
@@ -86,6 +89,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphMaxRetries = integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems);
   const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
+  const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
 
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
@@ -133,6 +137,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     maxConnections,
     maxInFlight,
     inFlightQueueMs,
+    graphAuth,
     shutdownDelayMs,
     limits,
   });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { GraphCaller, GraphClient, GraphExchange, GraphSession } from './graph/client.js';
+import { sessionFor, type GraphOperations } from './auth/session.js';
+import { PASSTHROUGH, type TokenSource } from './auth/tokenSource.js';
+import type { GraphCaller, GraphClient, GraphExchange } from './graph/client.js';
 import { warningsOf, type GraphWarning } from './graph/warnings.js';
 import type { Logger } from './observability/logger.js';
 import { traceContextOf, traceHeaders, type TraceContext } from './observability/traceContext.js';
@@ -11,7 +13,7 @@ export interface Context {
   /** Our `client-request-id` for every Graph call of this request: the caller's, or a new UUID. */
   readonly requestId: string;
   /** Graph, as the caller: carries their token; refuses to call when there is none. */
-  readonly graph: GraphSession;
+  readonly graph: GraphOperations;
   /** Profiles by id, gathered and read together (Graph `$batch`); this request's alone. */
   readonly profiles: ProfileLoader;
   readonly logger: Logger;
@@ -48,7 +50,7 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
 }
 
 export function buildContext(
-  deps: { readonly graph: GraphClient; readonly logger: Logger },
+  deps: { readonly graph: GraphClient; readonly logger: Logger; readonly tokens?: TokenSource },
   req: Pick<IncomingMessage, 'headers' | 'headersDistinct'>,
   signal: AbortSignal,
   requestId: string = requestIdOf(req.headers),
@@ -61,13 +63,14 @@ export function buildContext(
       if (graphWarnings.length < MAX_WARNINGS_PER_REQUEST && !graphWarnings.some((w) => w.header === warning.header && w.value === warning.value)) graphWarnings.push(warning);
     }
   };
-  const graph = deps.graph.forCaller({
+  // The caller's token is forwarded as it is, or exchanged for a Graph token on their behalf.
+  const graph = sessionFor(deps.graph, {
     credential: credentialOf(req.headersDistinct.authorization),
     clientRequestId: requestId,
     signal,
     propagate: traceHeaders(trace),
     onExchange: collectWarnings,
-  });
+  }, deps.tokens ?? PASSTHROUGH);
   return {
     requestId,
     graph,

@@ -17,7 +17,7 @@ export interface ProfileKey {
 
 export type ProfileLoader = DataLoader<ProfileKey, GraphEntity | null, string>;
 
-export function createProfileLoader(graph: GraphSession): ProfileLoader {
+export function createProfileLoader(graph: Pick<GraphSession, 'getProfile' | 'getProfiles'>): ProfileLoader {
   return new DataLoader<ProfileKey, GraphEntity | null, string>(
     async (keys) => {
       const wanted = new Set(keys.flatMap((k) => k.select));

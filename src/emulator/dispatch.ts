@@ -16,7 +16,10 @@ const VERSIONS = new Set(['beta', 'v1.0']);
 const COLLECTION = 'security/ipSecurityProfiles';
 const FAULT_HEADER = 'x-emulator-fault';
 
-export async function dispatch(state: EmulatorState, scheme: 'http' | 'https', req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Graph's check of the Authorization header: a refusal (answered before anything else), or null to go on. */
+export type TokenCheck = (authorization: string | undefined) => { readonly status: number; readonly code: string; readonly message: string } | null;
+
+export async function dispatch(state: EmulatorState, scheme: 'http' | 'https', req: IncomingMessage, res: ServerResponse, checkToken?: TokenCheck): Promise<void> {
   const at = performance.now();
   const body = await readBody(req);
   const url = req.url ?? '/';
@@ -34,6 +37,8 @@ export async function dispatch(state: EmulatorState, scheme: 'http' | 'https', r
     return void req.socket.destroy();
   }
   if (state.settings.deprecated) announceDeprecation(res);
+  const refusal = checkToken?.(req.headers.authorization);
+  if (refusal) return graphError(res, req.headers, refusal.status, refusal.code, refusal.message);
 
   const [, rawVersion = '', ...rest] = rawPath.split('/');
   const version = rawVersion.toLowerCase();

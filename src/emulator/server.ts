@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ChaosSettings } from './chaos.js';
-import { dispatch } from './dispatch.js';
+import { dispatch, type TokenCheck } from './dispatch.js';
 import type { Fault } from './faults.js';
 import { graphError } from './graphAnswers.js';
 import type { EmulatorSettings } from './profiles.js';
@@ -25,6 +25,11 @@ export interface EmulatorOptions {
    * https hosts and build next-page requests only from https links.
    */
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /**
+   * Graph's check of the Authorization header. Without it any non-empty bearer token is taken;
+   * identity/ passes one that takes only tokens its identity platform issued for Graph.
+   */
+  readonly checkToken?: TokenCheck;
 }
 
 export interface Emulator {
@@ -52,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const scheme = options.tls ? 'https' : 'http';
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.socket.destroyed) return;
-    dispatch(state, scheme, req, res).catch((err: unknown) => {
+    dispatch(state, scheme, req, res, options.checkToken).catch((err: unknown) => {
       graphError(res, req.headers, 500, 'generalException', `Emulator failure: ${String(err)}`);
     });
   };

@@ -2,6 +2,7 @@ import { droppedLogLines } from './logger.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphExchange } from '../graph/client.js';
 import type { GraphWarning } from '../graph/warnings.js';
+import { TokenMetrics } from './tokenMetrics.js';
 
 // Label values stand for things that are not GraphQL names, so they never collide with a real one.
 export const OPERATION_ANONYMOUS = '(anonymous)';
@@ -38,6 +39,7 @@ export class GatewayMetrics {
   private readonly graphRetries: Counter<'method'>;
   private readonly graphThrottled: Counter<'method'>;
   private readonly graphWarnings: Counter<'header'>;
+  private readonly tokens: TokenMetrics;
 
   constructor() {
     const registers = [this.registry];
@@ -108,6 +110,7 @@ export class GatewayMetrics {
       labelNames: ['header'],
       registers,
     });
+    this.tokens = new TokenMetrics(registers);
     new Gauge({
       name: 'gateway_log_lines_dropped',
       help: 'Log lines dropped since start because stdout could not keep up (its buffer is bounded).',
@@ -156,6 +159,16 @@ export class GatewayMetrics {
     if (exchange.attempt > 1) this.graphRetries.inc({ method });
     if (exchange.status === 429) this.graphThrottled.inc({ method });
     for (const header of new Set(warnings.map((w) => w.header))) this.graphWarnings.inc({ header });
+  }
+
+  /** On-behalf-of: a request got its Graph token from the cache or from another request's exchange. */
+  tokenReused(how: 'cache' | 'in-flight'): void {
+    this.tokens.reused(how);
+  }
+
+  /** On-behalf-of: one exchange with the identity platform; on failure its OAuth error and AADSTS code. */
+  tokenExchange(outcome: 'success' | 'failure', seconds: number, error: string | null, aadsts: string | null): void {
+    this.tokens.exchange(outcome, seconds, error, aadsts);
   }
 
   get contentType(): string {

@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { cachePolicyPlugins } from '../plugins/cachePolicy.js';
+import { buildTokenSource } from '../auth/build.js';
 import type { Config } from '../config.js';
 import { buildContext, type Context } from '../context.js';
 import { createFormatError } from '../errors.js';
@@ -99,11 +100,12 @@ export interface RunningGateway {
 export async function startGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
   const lifecycle = new Lifecycle();
   const { apollo, graph, metrics } = buildGateway(config, logger, options);
+  const tokens = buildTokenSource(config, logger, metrics);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
-    context: (req, signal, requestId) => buildContext({ graph, logger }, req, signal, requestId),
+    context: (req, signal, requestId) => buildContext({ graph, logger, tokens }, req, signal, requestId),
     lifecycle,
     metrics,
     inFlight: new InFlightLimit(config.maxInFlight, config.inFlightQueueMs),

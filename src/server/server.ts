@@ -56,7 +56,8 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const schema = buildSchema();
   const formatError = createFormatError(logger);
   const includeStacktrace = config.nodeEnv === 'development';
-  const compiled = config.compiledPath ? new CompiledPath({ schema, formatError, includeStacktrace, metrics, maxEntities: limits.maxEntities }) : null;
+  // Off where Apollo adds stack traces: they would name the compiled path's frames, not Apollo's.
+  const compiled = config.compiledPath && !includeStacktrace ? new CompiledPath({ schema, formatError, metrics, maxEntities: limits.maxEntities }) : null;
   const apollo = new ApolloServer<Context>({
     schema,
     logger: apolloLogger(logger),

@@ -11,12 +11,13 @@ export interface FormattedErrors {
 }
 
 /**
- * Execution errors as Apollo Server 5 formats them (its errorNormalize.ts, which it does not export):
- * a default code, `extensions.http` lifted into the answer, the stack in development, then our
- * formatError, and a formatError that throws masked. Pinned by test/server/compiled.test.ts, which
- * compares both paths byte for byte.
+ * Execution errors as Apollo Server 5 formats them without stack traces (its errorNormalize.ts, which
+ * it does not export): a default code, `extensions.http` lifted into the answer, then our formatError,
+ * and a formatError that throws masked. Stack traces (development) would name the compiled path's
+ * frames instead of Apollo's, so the compiled path is off there (server.ts). Pinned by
+ * test/server/compiled.test.ts, which compares both paths byte for byte.
  */
-export function formatExecutionErrors(errors: readonly GraphQLError[], formatError: FormatError, includeStacktrace: boolean): FormattedErrors {
+export function formatExecutionErrors(errors: readonly GraphQLError[], formatError: FormatError): FormattedErrors {
   let status: number | undefined;
   const headers = new Map<string, string>();
   const enrich = (maybeError: unknown): GraphQLFormattedError => {
@@ -28,14 +29,13 @@ export function formatExecutionErrors(errors: readonly GraphQLError[], formatErr
       if (http.headers) for (const [name, value] of http.headers) headers.set(name.toLowerCase(), value);
       delete extensions.http;
     }
-    if (includeStacktrace) extensions.stacktrace = error.stack?.split('\n');
     return { ...error.toJSON(), extensions };
   };
   const formatted = errors.map((error) => {
     try {
       return formatError(enrich(error), error);
-    } catch (formattingError) {
-      return includeStacktrace ? enrich(formattingError) : { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
   });
   return { errors: formatted, status, headers };

@@ -13,7 +13,6 @@ import { AcceptMemo, compiledRequestOf } from './request.js';
 export interface CompiledPathOptions {
   readonly schema: GraphQLSchema;
   readonly formatError: Parameters<typeof formatExecutionErrors>[1];
-  readonly includeStacktrace: boolean;
   readonly metrics: GatewayMetrics;
   readonly maxEntities: number;
 }
@@ -67,7 +66,7 @@ export class CompiledPath {
     const started = performance.now();
     this.served.inc();
     const result = await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
-    const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError, this.options.includeStacktrace) : null;
+    const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError) : null;
     const single: FormattedExecutionResult = { ...(result as FormattedExecutionResult), errors: formatted?.errors as GraphQLFormattedError[] | undefined };
     answerOperation(metrics, context, { validatedName: plan.name, type: plan.type, started, unvalidatedName: () => null }, single);
 

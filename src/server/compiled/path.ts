@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import { execute, getVariableValues, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
@@ -22,8 +22,8 @@ type BuildContext = () => Context;
 /**
  * Answers POST JSON requests for documents Apollo has already validated, without Apollo's per-request
  * pipeline, byte for byte as Apollo would (test/server/compiled.test.ts compares both). It only takes
- * requests Apollo would execute: anything that would fail before execution (variables, the entity
- * limit, an unresolvable operation) is left to Apollo, so every refusal keeps Apollo's wording.
+ * requests Apollo would execute: anything that fails before execution (variables, the entity limit, an
+ * unresolvable operation) is left to Apollo, so every refusal keeps Apollo's wording.
  */
 export class CompiledPath {
   readonly plans = new PlanCache();
@@ -54,8 +54,6 @@ export class CompiledPath {
     const { schema, metrics } = this.options;
     const { document } = planned;
     if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
-    // Coerced here only to know Apollo would execute; execute coerces again.
-    if ('errors' in getVariableValues(schema, plan.operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 })) return false;
 
     let context: Context;
     try {
@@ -64,8 +62,11 @@ export class CompiledPath {
       return false; // Apollo answers a failed context its own way
     }
     const started = performance.now();
-    this.served.inc();
     const result = await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    // No data at all: execution never started (the variables did not coerce), so no resolver ran and
+    // nothing reached Graph. Apollo answers it, with its own wording and status, from the same body.
+    if (result.data === undefined) return false;
+    this.served.inc();
     const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError) : null;
     const single: FormattedExecutionResult = { ...(result as FormattedExecutionResult), errors: formatted?.errors as GraphQLFormattedError[] | undefined };
     answerOperation(metrics, context, { validatedName: plan.name, type: plan.type, started, unvalidatedName: () => null }, single);

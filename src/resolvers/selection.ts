@@ -51,3 +51,9 @@ function applies(info: GraphQLResolveInfo, condition: string | undefined, typeNa
   const type = info.schema.getType(condition);
   return type !== undefined && type !== null && isAbstractType(type);
 }
+
+/** Whether the field being resolved is the operation's one and only root selection (no fragments, no siblings). */
+export function aloneAtRoot(info: GraphQLResolveInfo): boolean {
+  const root = info.operation.selectionSet.selections;
+  return info.path.prev === undefined && root.length === 1 && root[0] === info.fieldNodes[0];
+}

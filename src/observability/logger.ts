@@ -11,11 +11,6 @@ const REDACT = ['authorization', 'headers.authorization', 'req.headers.authoriza
 // stalled log shipper) holds at most this many bytes, past which lines are dropped and counted
 // rather than the heap growing without bound under load.
 const STDOUT_MAX_BUFFER = 16 * 1024 * 1024; // bytes
-// One write(2) per line was a tenth of the CPU per mutation (two lines each: "graph call" and
-// "graphql operation"): lines are written once this many bytes wait, and at least every
-// STDOUT_FLUSH_MS, so a quiet gateway's lines are never held longer than that. pino flushes at exit.
-const STDOUT_MIN_WRITE = 4096; // bytes
-const STDOUT_FLUSH_MS = 100;
 
 export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
   return pino(
@@ -29,7 +24,7 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
 }
 
 function stdout(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, maxLength: STDOUT_MAX_BUFFER, minLength: STDOUT_MIN_WRITE, periodicFlush: STDOUT_FLUSH_MS });
+  const stream = pino.destination({ dest: 1, sync: false, maxLength: STDOUT_MAX_BUFFER });
   stream.on('drop', () => {
     dropped += 1;
   });

@@ -41,6 +41,8 @@ async function send(stack: Stack, c: Case, requestId: string): Promise<Seen> {
   const body = await res.body.text();
   await new Promise((resolve) => setImmediate(resolve));
   const { date: _date, ...rest } = res.headers;
+  // A trace's length varies with its timings, and the content length with it.
+  if (body.includes('"ftv1":')) rest['content-length'] = '<trace length>';
   return {
     status: res.statusCode,
     headers: normalised(JSON.stringify(Object.entries(rest))),

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import {
+  BudgetExhaustedError,
   GraphClientError,
   GraphHttpError,
   GraphProtocolError,
@@ -10,6 +11,7 @@ import {
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
+import { fromGraphProfile } from './mapping/fromGraph.js';
 import type { Logger } from './observability/logger.js';
 import { MESSAGE_MAX, truncated } from './observability/truncate.js';
 
@@ -37,6 +39,8 @@ export const ErrorCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** More GraphQL requests in flight than MAX_IN_FLIGHT, and none finished within IN_FLIGHT_QUEUE_MS. */
   OVERLOADED: 'OVERLOADED',
+  /** The request's one REQUEST_DEADLINE_MS had too little left to start this field; nothing was sent. */
+  REQUEST_DEADLINE_EXCEEDED: 'REQUEST_DEADLINE_EXCEEDED',
   // Apollo Server's own request errors, passed through.
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
@@ -98,6 +102,9 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
     if (err.retryAfterSeconds !== null) extensions.retryAfter = err.retryAfterSeconds;
     return { message: err.message, extensions };
   }
+  if (err instanceof BudgetExhaustedError) {
+    return { message: err.message, extensions: { code: ErrorCode.REQUEST_DEADLINE_EXCEEDED, remainingMs: Math.floor(err.remainingMs), neededMs: Math.ceil(err.neededMs) } };
+  }
   if (err instanceof GraphUnavailableError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: err.causeCode } };
   }
@@ -110,10 +117,16 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
-/** `translate`, plus what became of a failed write when the Graph client knows. */
+/**
+ * `translate`, plus what became of a failed write when the Graph client knows, and after an
+ * `unknown` one the profile as Graph holds it now (`current`, in the schema's shape) so the caller
+ * can decide what to send next.
+ */
 function translateWithOutcome(err: GraphClientError): { message: string; extensions: Extensions } {
   const { message, extensions } = translate(err);
-  return { message, extensions: err.outcome === null ? extensions : { ...extensions, outcome: err.outcome } };
+  if (err.outcome === null) return { message, extensions };
+  const current = err.current === null ? {} : { current: fromGraphProfile(err.current, typeof err.current.id === 'string' ? err.current.id : '') };
+  return { message, extensions: { ...extensions, outcome: err.outcome, ...current } };
 }
 
 /**

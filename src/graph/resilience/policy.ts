@@ -29,10 +29,12 @@ const NEVER_CONNECTED: readonly string[] = ['ECONNREFUSED', 'UND_ERR_CONNECT_TIM
 
 /**
  * Failure codes that prove no byte of the request reached Graph: the connection never opened, or
- * the pool was closing and refused the request (`UND_ERR_CLOSED`, shutdown: not worth another try).
+ * the pool refused the request because it is closing (`UND_ERR_CLOSED`) or closed
+ * (`UND_ERR_DESTROYED`: undici destroys a pool once close() has let its requests finish, and the
+ * gateway never destroys one with requests in flight). Shutdown: neither is worth another try.
  * Any other failure may have happened after Graph read the request.
  */
-export const NOT_SENT_FAILURES: ReadonlySet<string> = new Set([...NEVER_CONNECTED, 'UND_ERR_CLOSED']);
+export const NOT_SENT_FAILURES: ReadonlySet<string> = new Set([...NEVER_CONNECTED, 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
 
 /** Failure codes worth another attempt: the network or Graph's front door, not us. */
 export const RETRIABLE_FAILURES: ReadonlySet<string> = new Set([

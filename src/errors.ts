@@ -11,7 +11,6 @@ import {
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
-import { fromGraphProfile } from './mapping/fromGraph.js';
 import type { Logger } from './observability/logger.js';
 import { MESSAGE_MAX, truncated } from './observability/truncate.js';
 
@@ -80,6 +79,12 @@ export const STATUS_TO_CODE: Readonly<Record<number, ErrorCode>> = {
 
 type Extensions = Record<string, unknown>;
 
+/**
+ * A Graph profile in the schema's shape, for `extensions.current`. Handed in by the server (the
+ * mapping sits above this core module in the import graph).
+ */
+export type ShowProfile = (entity: Record<string, unknown>) => unknown;
+
 /** The code, message and extensions a Graph client error becomes. */
 function translate(err: GraphClientError): { message: string; extensions: Extensions } {
   if (err instanceof MissingTokenError) {
@@ -122,10 +127,10 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
  * `unknown` one the profile as Graph holds it now (`current`, in the schema's shape) so the caller
  * can decide what to send next.
  */
-function translateWithOutcome(err: GraphClientError): { message: string; extensions: Extensions } {
+function translateWithOutcome(err: GraphClientError, showProfile: ShowProfile): { message: string; extensions: Extensions } {
   const { message, extensions } = translate(err);
   if (err.outcome === null) return { message, extensions };
-  const current = err.current === null ? {} : { current: fromGraphProfile(err.current, typeof err.current.id === 'string' ? err.current.id : '') };
+  const current = err.current === null ? {} : { current: showProfile(err.current) };
   return { message, extensions: { ...extensions, outcome: err.outcome, ...current } };
 }
 
@@ -157,11 +162,11 @@ export function internalErrorBody(requestId: string | null): { errors: GraphQLFo
  * their code; coded errors we or graphql-js raised keep theirs; anything else, and any code outside
  * the catalog, is our own bug: logged once in full at error level and masked to the client.
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, showProfile: ShowProfile = (entity) => entity) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const root = rootCause(error);
     if (root instanceof GraphClientError) {
-      const { message, extensions } = translateWithOutcome(root);
+      const { message, extensions } = translateWithOutcome(root, showProfile);
       return { message, locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.

@@ -43,6 +43,16 @@ describe.each([
     expect(stack.emulator.store.get(PROFILE_ID)!.riskScore).toBe('landed');
   });
 
+  it('a 200 whose body is too large to read is applied: the profile is read, the PATCH never sent again', async () => {
+    // Past the 8 MiB the gateway reads of any answer.
+    stack.emulator.inject({ method: 'PATCH', status: 200, apply: true, headers: { 'content-type': 'application/json' }, body: `{"pad":"${'x'.repeat(9 * 1024 * 1024)}"}` });
+    const answer = await update('too-large', { riskScore: 'large-once' });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data).toMatchObject({ updateIpSecurityProfile: { riskScore: 'large-once' } });
+    expect(methods(stack, 'too-large')).toEqual(['PATCH', 'GET']);
+    expect(stack.emulator.store.writes).toHaveLength(1);
+  });
+
   it('a 200 whose body is cut while another writer changes the profile: acknowledged, so never replayed over the other writer', async () => {
     stack.emulator.inject({ method: 'PATCH', kind: 'cut-body' });
     // The read-back finds another writer's value, written between our PATCH and our GET.

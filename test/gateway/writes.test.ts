@@ -89,8 +89,8 @@ describe.each([
   });
 
   it('a PATCH that reaches Graph late, after its attempt timed out, is never replayed: unknown, with the profile as Graph held it', async () => {
-    // Held 1.2 s in Graph's front door, then applied, though the gateway gave up at 0.4 s.
-    stack.emulator.inject({ method: 'PATCH', kind: 'slow-apply', delayMs: 1_200, clientRequestId: 'slow-1' });
+    // Held 2 s in Graph's front door, then applied, though the gateway gave up at 0.4 s.
+    stack.emulator.inject({ method: 'PATCH', kind: 'slow-apply', delayMs: 2_000, clientRequestId: 'slow-1' });
     const first = await update('slow-1', { riskScore: 'first' });
     expect(first.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', outcome: 'unknown', current: { id: PROFILE_ID, riskScore: SEEDED_RISK } });
     expect(methods(stack, 'slow-1')).toEqual(['PATCH', 'GET']);
@@ -98,7 +98,7 @@ describe.each([
     const second = await update('slow-2', { riskScore: 'second' });
     expect(second.body.data).toMatchObject({ updateIpSecurityProfile: { riskScore: 'second' } });
     // ...and the first request lands after it, as the caller was warned it might. It lands once.
-    for (let i = 0; i < 40 && stack.emulator.store.writes.length < 2; i++) await sleep(50);
+    for (let i = 0; i < 80 && stack.emulator.store.writes.length < 2; i++) await sleep(50);
     expect(stack.emulator.store.writes.map((w) => w.body.riskScore)).toEqual(['second', 'first']);
   });
 });

@@ -141,7 +141,8 @@ describe('the request deadline', () => {
     stack.emulator.inject({ method: 'GET', status: 503, headers: { 'retry-after': '0.3' }, times: 20 });
     const started = performance.now();
     const answer = await stack.gql(GET, { id: PROFILE_ID }, { 'client-request-id': 'waits' });
-    expect(performance.now() - started).toBeLessThan(2_100);
+    // The 2 s deadline, plus a loaded machine's time to answer once it has passed.
+    expect(performance.now() - started).toBeLessThan(2_500);
     // Graph's last 503 (with its Retry-After), or, on a slow machine, the last attempt cut at 2 s.
     const ext = answer.body.errors![0]!.extensions!;
     expect(ext.code).toBe('UPSTREAM_UNAVAILABLE');

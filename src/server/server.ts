@@ -10,6 +10,7 @@ import { buildTokenSource } from '../auth/build.js';
 import type { Config } from '../config.js';
 import { buildContext, type Context } from '../context.js';
 import { createFormatError } from '../errors.js';
+import { fromGraphProfile } from '../mapping/fromGraph.js';
 import { InFlightLimit } from './inFlight.js';
 import { apolloLogger, unexpectedErrorLogPlugin } from '../plugins/unexpectedErrorLog.js';
 import { listenFailure } from './startup.js';
@@ -54,7 +55,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   });
   const limits = operationLimits(config.limits);
   const schema = buildSchema();
-  const formatError = createFormatError(logger);
+  const formatError = createFormatError(logger, (entity) => fromGraphProfile(entity, typeof entity.id === 'string' ? entity.id : ''));
   const includeStacktrace = config.nodeEnv === 'development';
   // Off where Apollo adds stack traces: they would name the compiled path's frames, not Apollo's.
   const compiled = config.compiledPath && !includeStacktrace ? new CompiledPath({ schema, formatError, metrics, maxEntities: limits.maxEntities }) : null;

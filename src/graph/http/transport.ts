@@ -102,7 +102,8 @@ export class GraphTransport {
     } catch (err) {
       const failure = causeCode(err);
       observe(failure);
-      throw new GraphUnavailableError(failure, { cause: err });
+      // `status` is set when the status line arrived before the body failed: the caller must know.
+      throw new GraphUnavailableError(failure, { cause: err, answeredStatus: status });
     } finally {
       await freshConnection?.destroy();
     }

@@ -27,6 +27,11 @@ export interface GraphCaller {
   readonly signal?: AbortSignal;
   /** Headers carried from the incoming request onto every Graph call (trace context). */
   readonly propagate?: Readonly<Record<string, string>>;
+  /**
+   * When the request's one budget (REQUEST_DEADLINE_MS) ends, on `performance.now()`'s clock: every
+   * field of the request shares it. Absent, each call gets a whole budget from when it starts.
+   */
+  readonly deadlineAt?: number;
   /** Told of this caller's exchanges, after the client's observer (request-scoped: Graph's warnings). */
   readonly onExchange?: (exchange: GraphExchange) => void;
 }

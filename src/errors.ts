@@ -5,6 +5,7 @@ import {
   GraphHttpError,
   GraphProtocolError,
   GraphUnavailableError,
+  GraphValueError,
   InvalidCursorError,
   MissingTokenError,
   UnsafeArgumentError,
@@ -100,6 +101,9 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   }
   if (err instanceof GraphUnavailableError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: err.causeCode } };
+  }
+  if (err instanceof GraphValueError) {
+    return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_ERROR, property: err.property } };
   }
   if (err instanceof GraphProtocolError) {
     return {

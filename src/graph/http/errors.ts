@@ -105,3 +105,18 @@ export class InvalidCursorError extends GraphClientError {
     this.name = 'InvalidCursorError';
   }
 }
+
+/**
+ * Graph sent a property value that does not fit its type (`countHits: "abc"`, `asn: 1e20`). The
+ * mapping puts one in place of that value, so it fails that field alone.
+ */
+export class GraphValueError extends GraphClientError {
+  readonly code = 'GRAPH_MALFORMED_VALUE';
+  /** The property as Graph names it, nested ones below their parent: `ipReferenceData.asn`. */
+  readonly property: string;
+  constructor(property: string, reason: string) {
+    super(`Microsoft Graph sent a malformed "${property}": ${reason}`);
+    this.name = 'GraphValueError';
+    this.property = property;
+  }
+}

@@ -158,7 +158,7 @@ function scriptedAnswer(reqHeaders: IncomingHttpHeaders, status: number, fault: 
 export function faultAnswer(reqHeaders: IncomingHttpHeaders, fault: Fault): Answer {
   const answer = scriptedAnswer(reqHeaders, fault.status ?? (fault.kind === 'proxy-502' ? 502 : 500), fault);
   const parsed = answer.text === undefined ? undefined : parseJson(answer.text);
-  return parsed === undefined ? answer : { ...answer, body: parsed, text: undefined };
+  return parsed === undefined ? answer : { ...answer, body: parsed, json: answer.text, text: undefined };
 }
 
 /**

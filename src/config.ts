@@ -25,6 +25,10 @@ export interface Config {
   readonly graphTimeoutMs: number;
   /** Retries of one Graph call after 429/503/504 or a connection failure (0 to 10). */
   readonly graphMaxRetries: number;
+  /** Longest single answer read from Graph; a longer one is UPSTREAM_UNAVAILABLE (bytes). */
+  readonly graphAnswerMaxBytes: number;
+  /** What one GraphQL request may read from Graph across all its calls; past it, OPERATION_LIMIT_EXCEEDED (bytes). */
+  readonly graphRequestBudgetBytes: number;
   /** Budget for everything one GraphQL field does against Graph: attempts, waits, read-backs (milliseconds). */
   readonly requestDeadlineMs: number;
   readonly logLevel: LogLevel;
@@ -88,6 +92,9 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphTimeoutMs = integer(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems);
   const graphMaxRetries = integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems);
   const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
+  // Memory per request in flight is a small multiple of these: docs/hardening.md has the arithmetic.
+  const graphAnswerMaxBytes = integer(env, 'GRAPH_ANSWER_MAX_BYTES', 8_388_608, 65_536, 268_435_456, problems);
+  const graphRequestBudgetBytes = integer(env, 'GRAPH_REQUEST_BUDGET_BYTES', 8_388_608, 65_536, 1_073_741_824, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
   const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
 
@@ -125,6 +132,8 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     graphBaseUrl,
     graphTimeoutMs,
     graphMaxRetries,
+    graphAnswerMaxBytes,
+    graphRequestBudgetBytes,
     requestDeadlineMs,
     logLevel: logLevel ?? 'info',
     nodeEnv: nodeEnv ?? 'production',

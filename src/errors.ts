@@ -8,6 +8,7 @@ import {
   GraphValueError,
   InvalidCursorError,
   MissingTokenError,
+  ReadBudgetExceededError,
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
@@ -49,7 +50,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const CATALOG: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities' | 'graphReadBytes';
 
 /** A refused operation (plugins/limits.ts raises it); `extensions` name the limit and its value. */
 export class OperationLimitError extends GraphQLError {
@@ -101,6 +102,10 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   }
   if (err instanceof GraphUnavailableError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: err.causeCode } };
+  }
+  if (err instanceof ReadBudgetExceededError) {
+    const limit: LimitName = 'graphReadBytes';
+    return { message: err.message, extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit, max: err.maxBytes } };
   }
   if (err instanceof GraphValueError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_ERROR, property: err.property } };

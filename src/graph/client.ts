@@ -1,4 +1,5 @@
 import type { Pool } from 'undici';
+import { ReadBudget } from './http/budget.js';
 import { GraphTransport } from './http/transport.js';
 import type { GraphCaller, GraphEntity, GraphObserver } from './http/types.js';
 import type { GraphRoot } from './odata/cursor.js';
@@ -28,16 +29,24 @@ export interface GraphClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Told of every exchange (every attempt), success or failure. */
   readonly observer?: GraphObserver;
+  /** Longest single answer read from Graph (bytes; default 8 MiB). */
+  readonly answerMaxBytes?: number;
+  /** Bytes one caller (one GraphQL request) may read from Graph across all its calls (default 8 MiB). */
+  readonly requestReadBudgetBytes?: number;
 }
+
+const DEFAULT_REQUEST_READ_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /** One per process: owns the pooled connection to Graph's origin and the retry policy. */
 export class GraphClient {
   private readonly transport: GraphTransport;
   private readonly policy: RetryPolicy;
+  private readonly readBudgetBytes: number;
 
   constructor(options: GraphClientOptions) {
     this.transport = new GraphTransport(options);
     this.policy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+    this.readBudgetBytes = options.requestReadBudgetBytes ?? DEFAULT_REQUEST_READ_BUDGET_BYTES;
   }
 
   /** The pool's sockets and requests right now (connected, free, pending, queued, running, size). */
@@ -47,7 +56,7 @@ export class GraphClient {
 
   /** Graph calls on behalf of one caller: their token, request id, signal and trace headers on each. */
   forCaller(caller: GraphCaller): GraphSession {
-    return new GraphSession(this.transport, this.policy, caller);
+    return new GraphSession(this.transport, this.policy, caller, new ReadBudget(this.readBudgetBytes));
   }
 
   async close(): Promise<void> {
@@ -63,6 +72,8 @@ export class GraphSession {
     private readonly transport: GraphTransport,
     private readonly policy: RetryPolicy,
     private readonly caller: GraphCaller,
+    /** One per session, so one per GraphQL request: every call of the request counts against it. */
+    private readonly budget: ReadBudget,
   ) {
     this.root = { origin: transport.origin, basePath: transport.basePath };
   }
@@ -91,7 +102,7 @@ export class GraphSession {
     const deadline = new Deadline(this.policy.deadlineMs, this.caller.signal);
     try {
       return await work({
-        send: (call) => this.transport.send({ ...call, caller: this.caller }),
+        send: (call) => this.transport.send({ ...call, caller: this.caller, budget: this.budget }),
         policy: this.policy,
         deadline,
         attemptTimeoutMs: this.transport.timeoutMs,

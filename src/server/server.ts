@@ -46,6 +46,8 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const graph = new GraphClient({
     baseUrl: config.graphBaseUrl,
     timeoutMs: config.graphTimeoutMs,
+    answerMaxBytes: config.graphAnswerMaxBytes,
+    requestReadBudgetBytes: config.graphRequestBudgetBytes,
     retry: { maxRetries: config.graphMaxRetries, deadlineMs: config.requestDeadlineMs },
     observer: createGraphObserver(logger, metrics),
   });

@@ -120,3 +120,15 @@ export class GraphValueError extends GraphClientError {
     this.property = property;
   }
 }
+
+/** One GraphQL request read more of Graph's answers, across all its calls, than it may (its budget). */
+export class ReadBudgetExceededError extends GraphClientError {
+  readonly code = 'GRAPH_READ_BUDGET_EXCEEDED';
+  /** The budget, in bytes. */
+  readonly maxBytes: number;
+  constructor(maxBytes: number) {
+    super(`This request read more than ${maxBytes} bytes from Microsoft Graph, its budget; ask for fewer fields, fewer profiles or smaller pages`);
+    this.name = 'ReadBudgetExceededError';
+    this.maxBytes = maxBytes;
+  }
+}

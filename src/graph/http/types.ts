@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ReadBudget } from './budget.js';
 
 // The Graph client's vocabulary, a leaf: every layer above speaks it, it imports nothing of ours.
 
@@ -48,9 +49,10 @@ export interface GraphCall {
   readonly freshConnection?: boolean;
 }
 
-/** What the transport takes: one attempt and whose token it carries. */
+/** What the transport takes: one attempt, whose token it carries, and the budget its bytes count against. */
 export interface GraphRequest extends GraphCall {
   readonly caller: GraphCaller;
+  readonly budget?: ReadBudget;
 }
 
 /** Sends one attempt and reads its answer; the layers above get this function, never the client. */

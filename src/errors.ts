@@ -95,7 +95,7 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   if (err instanceof GraphHttpError) {
     const extensions: Extensions = {
       code: STATUS_TO_CODE[err.detail.status] ?? ErrorCode.UPSTREAM_ERROR,
-      graph: { ...err.detail },
+      graph: outsideStrings(err.detail),
     };
     if (err.retryAfterSeconds !== null) extensions.retryAfter = err.retryAfterSeconds;
     return { message: err.message, extensions };
@@ -113,10 +113,15 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   if (err instanceof GraphProtocolError) {
     return {
       message: err.message,
-      extensions: { code: ErrorCode.UPSTREAM_ERROR, graph: { status: err.status, requestId: err.requestId } },
+      extensions: { code: ErrorCode.UPSTREAM_ERROR, graph: outsideStrings({ status: err.status, requestId: err.requestId }) },
     };
   }
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Graph's strings (its error body, its headers) cut for `extensions`: a 1 MB `code` must not make a 1 MB answer. */
+function outsideStrings<T extends object>(detail: T): T {
+  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? truncated(v) : v])) as T;
 }
 
 /** `translate`, plus what became of a failed write when the Graph client knows. */
@@ -158,7 +163,7 @@ export function createFormatError(logger: Logger) {
     const root = rootCause(error);
     if (root instanceof GraphClientError) {
       const { message, extensions } = translateWithOutcome(root);
-      return { message, locations: formatted.locations, path: formatted.path, extensions };
+      return { message: truncated(message, MESSAGE_MAX), locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.
     if (root instanceof GraphQLError && root.extensions.code === ErrorCode.OPERATION_LIMIT_EXCEEDED) {

@@ -151,7 +151,8 @@ function scripted(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: 
 /** A fault's answer: its raw body as given, or a Graph error body with its code. */
 function scriptedAnswer(reqHeaders: IncomingHttpHeaders, status: number, fault: Fault): Answer {
   if (fault.body === undefined) return errorAnswer(reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`, fault.headers);
-  return { status, headers: { ...fault.headers }, text: fault.body, requestId: randomUUID() };
+  // A scripted request-id is Graph's own: it replaces the one the emulator would make up.
+  return { status, headers: { ...fault.headers }, text: fault.body, requestId: fault.headers?.['request-id'] ?? randomUUID() };
 }
 
 /** A fault as the answer to a request inside a `$batch` (its delay and connection damage do not apply there). */

@@ -96,7 +96,8 @@ export function errorDetail(status: number, headers: IncomingHttpHeaders, text: 
   return {
     status,
     code: str(error.code),
-    message: str(error.message)?.slice(0, 1000) ?? null,
+    // Cut, with a marker, where it leaves the gateway (src/errors.ts), as every outside string is.
+    message: str(error.message),
     requestId: str(inner['request-id']) ?? str(inner.requestId) ?? header(headers, 'request-id'),
     clientRequestId: str(inner['client-request-id']) ?? header(headers, 'client-request-id'),
     date: str(inner.date) ?? header(headers, 'date'),

@@ -29,6 +29,8 @@ export interface Config {
   readonly graphAnswerMaxBytes: number;
   /** What one GraphQL request may read from Graph across all its calls; past it, OPERATION_LIMIT_EXCEEDED (bytes). */
   readonly graphRequestBudgetBytes: number;
+  /** Keys list cursors are signed with (HMAC-SHA256), the signing one first; empty: unsigned. */
+  readonly cursorSigningKeys: readonly string[];
   /** Budget for everything one GraphQL field does against Graph: attempts, waits, read-backs (milliseconds). */
   readonly requestDeadlineMs: number;
   readonly logLevel: LogLevel;
@@ -97,6 +99,9 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphRequestBudgetBytes = integer(env, 'GRAPH_REQUEST_BUDGET_BYTES', 8_388_608, 65_536, 1_073_741_824, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
   const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
+  // Shared by every replica; rotate by putting the new key first and dropping the old one later.
+  const cursorSigningKeys = (env.CURSOR_SIGNING_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (cursorSigningKeys.some((k) => k.length < 32)) problems.push('CURSOR_SIGNING_KEYS must be comma-separated keys of at least 32 characters each, the signing one first');
 
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
@@ -134,6 +139,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     graphMaxRetries,
     graphAnswerMaxBytes,
     graphRequestBudgetBytes,
+    cursorSigningKeys: Object.freeze(cursorSigningKeys),
     requestDeadlineMs,
     logLevel: logLevel ?? 'info',
     nodeEnv: nodeEnv ?? 'production',

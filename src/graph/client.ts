@@ -33,6 +33,8 @@ export interface GraphClientOptions {
   readonly answerMaxBytes?: number;
   /** Bytes one caller (one GraphQL request) may read from Graph across all its calls (default 8 MiB). */
   readonly requestReadBudgetBytes?: number;
+  /** Keys list cursors are signed with, the signing one first; none leaves them unsigned. */
+  readonly cursorKeys?: readonly string[];
 }
 
 const DEFAULT_REQUEST_READ_BUDGET_BYTES = 8 * 1024 * 1024;
@@ -42,11 +44,13 @@ export class GraphClient {
   private readonly transport: GraphTransport;
   private readonly policy: RetryPolicy;
   private readonly readBudgetBytes: number;
+  private readonly root: GraphRoot;
 
   constructor(options: GraphClientOptions) {
     this.transport = new GraphTransport(options);
     this.policy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
     this.readBudgetBytes = options.requestReadBudgetBytes ?? DEFAULT_REQUEST_READ_BUDGET_BYTES;
+    this.root = Object.freeze({ origin: this.transport.origin, basePath: this.transport.basePath, cursorKeys: Object.freeze([...(options.cursorKeys ?? [])]) });
   }
 
   /** The pool's sockets and requests right now (connected, free, pending, queued, running, size). */
@@ -56,7 +60,7 @@ export class GraphClient {
 
   /** Graph calls on behalf of one caller: their token, request id, signal and trace headers on each. */
   forCaller(caller: GraphCaller): GraphSession {
-    return new GraphSession(this.transport, this.policy, caller, new ReadBudget(this.readBudgetBytes));
+    return new GraphSession(this.transport, this.policy, caller, new ReadBudget(this.readBudgetBytes), this.root);
   }
 
   async close(): Promise<void> {
@@ -66,17 +70,15 @@ export class GraphClient {
 
 /** Graph's operations for one caller. Each runs inside its own deadline (one GraphQL field's budget). */
 export class GraphSession {
-  private readonly root: GraphRoot;
-
   constructor(
     private readonly transport: GraphTransport,
     private readonly policy: RetryPolicy,
     private readonly caller: GraphCaller,
     /** One per session, so one per GraphQL request: every call of the request counts against it. */
     private readonly budget: ReadBudget,
-  ) {
-    this.root = { origin: transport.origin, basePath: transport.basePath };
-  }
+    /** What list cursors may name, and the keys they are signed with. */
+    private readonly root: GraphRoot,
+  ) {}
 
   /** `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. See profiles/get.ts. */
   async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {

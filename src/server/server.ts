@@ -48,6 +48,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
     timeoutMs: config.graphTimeoutMs,
     answerMaxBytes: config.graphAnswerMaxBytes,
     requestReadBudgetBytes: config.graphRequestBudgetBytes,
+    cursorKeys: config.cursorSigningKeys,
     retry: { maxRetries: config.graphMaxRetries, deadlineMs: config.requestDeadlineMs },
     observer: createGraphObserver(logger, metrics),
   });

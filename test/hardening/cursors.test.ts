@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { startStack, useStack, type Stack } from '../helpers/stack.js';
 import { startGraphProxy, type GraphProxy } from './graphProxy.js';
 
@@ -111,4 +113,47 @@ describe('cursors', () => {
     expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
     expect(answer.body.errors![0]!.message).toMatch(/next-page link/);
   });
+});
+
+describe('signed cursors (CURSOR_SIGNING_KEYS, point 5)', () => {
+  const NEW_KEY = 'n'.repeat(40);
+  const OLD_KEY = 'o'.repeat(40);
+  const stack = useStack({ CURSOR_SIGNING_KEYS: `${NEW_KEY},${OLD_KEY}` });
+  beforeEach(() => seed(stack));
+
+  function signedWith(key: string, text: string): string {
+    return `${text}.${createHmac('sha256', key).update(text, 'utf8').digest('base64url')}`;
+  }
+
+  it('are signed with the first key and followed', async () => {
+    const first = await stack.gql(LIST, { first: 10 });
+    const cursor = (first.body.data!.ipSecurityProfiles as Page).pageInfo.endCursor!;
+    const text = forged({ skipToken: '10' });
+    expect(cursor).toBe(signedWith(NEW_KEY, text));
+    const next = await stack.gql(LIST, { first: 10, after: cursor });
+    expect(next.body.errors).toBeUndefined();
+    expect(stack.emulator.requests[1]!.url).toBe('/beta/security/ipSecurityProfiles?$top=10&$select=id,address&$skiptoken=10');
+  });
+
+  it('one signed with the older key is still taken (rotation)', async () => {
+    const answer = await stack.gql(LIST, { first: 10, after: signedWith(OLD_KEY, forged({ skipToken: '10' })) });
+    expect(answer.body.errors).toBeUndefined();
+    expect(stack.emulator.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['unsigned', () => forged({ skipToken: '10' })],
+    ['signed with another key', () => signedWith('x'.repeat(40), forged({ skipToken: '10' }))],
+    ['altered after signing', () => signedWith(NEW_KEY, forged({ skipToken: '10' })).replace(/^v2\.[A-Za-z0-9_-]+/, forged({ skipToken: '20' }))],
+  ])('one %s is BAD_USER_INPUT and nothing is sent', async (_what, make) => {
+    const answer = await stack.gql(LIST, { first: 10, after: make() });
+    expect(answer.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(stack.emulator.requests).toHaveLength(0);
+  });
+});
+
+it('a signing key shorter than 32 characters stops the start, without echoing the key', () => {
+  expect(() => loadConfig({ CURSOR_SIGNING_KEYS: `${'a'.repeat(40)},short-secret` })).toThrow(ConfigError);
+  expect(() => loadConfig({ CURSOR_SIGNING_KEYS: `${'a'.repeat(40)},short-secret` })).toThrow(/CURSOR_SIGNING_KEYS must be/);
+  expect(() => loadConfig({ CURSOR_SIGNING_KEYS: 'short-secret' })).not.toThrow(/short-secret/);
 });

@@ -1,4 +1,5 @@
 import { InvalidCursorError } from '../http/errors.js';
+import { signed, verified } from './cursorSigning.js';
 
 // A list cursor carries what a fresh request could carry and nothing else: Graph's `$skiptoken` (or
 // `$skip`) from its `@odata.nextLink`, and the filter and order this gateway itself sent. Graph's link
@@ -19,6 +20,8 @@ export interface GraphRoot {
   readonly origin: string;
   /** The version path as configured: `/beta` (or `/graph/beta` behind a proxy). */
   readonly basePath: string;
+  /** Cursor signing keys, the signing one first (CURSOR_SIGNING_KEYS); none: unsigned cursors. */
+  readonly cursorKeys: readonly string[];
 }
 
 /** What a cursor names: where Graph's paging left off, and the options this gateway sent. */
@@ -60,12 +63,14 @@ export function cursorFromNextLink(link: string, root: GraphRoot, collectionPath
     return { problem: 'the next-page link has neither $skiptoken nor $skip' };
   }
   const state: CursorState = { ...(skipToken !== undefined ? { skipToken } : { skip: Number(skip) }), ...definedOnly(sent) };
-  return PREFIX + Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+  return signed(PREFIX + Buffer.from(JSON.stringify(state), 'utf8').toString('base64url'), root.cursorKeys);
 }
 
 /** A cursor's state, shape-checked; the caller checks filter and order as it checks a first page's. */
-export function cursorState(cursor: string): CursorState {
+export function cursorState(given: string, keys: readonly string[]): CursorState {
   const refused = new InvalidCursorError('the cursor is not one this gateway issued');
+  const cursor = given.length > MAX_CURSOR_LENGTH ? null : verified(given, keys);
+  if (cursor === null) throw refused;
   if (cursor.length > MAX_CURSOR_LENGTH || !cursor.startsWith(PREFIX) || !/^[A-Za-z0-9_-]+$/.test(cursor.slice(PREFIX.length))) throw refused;
   let parsed: unknown;
   try {

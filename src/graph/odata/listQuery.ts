@@ -30,9 +30,9 @@ export interface ListPlan {
 }
 
 /** Throws before anything is sent when an argument, or what a cursor carries, is unsafe. */
-export function listPlan(request: ListRequest): ListPlan {
+export function listPlan(request: ListRequest, cursorKeys: readonly string[]): ListPlan {
   const select = selectValue(request.select);
-  const page = request.after === undefined || request.after === null ? null : cursorState(request.after);
+  const page = request.after === undefined || request.after === null ? null : cursorState(request.after, cursorKeys);
   const filter = expression('filter', page ? page.filter : request.filter);
   const orderBy = expression('orderBy', page ? page.orderBy : request.orderBy);
   const path =

@@ -14,7 +14,7 @@ export interface ProfilePage {
 
 /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names; `root` is where cursors may lead. */
 export async function listProfiles(scope: RetryScope, request: ListRequest, root: GraphRoot): Promise<ProfilePage> {
-  const plan = listPlan(request);
+  const plan = listPlan(request, root.cursorKeys);
   const answer = await readWithRetry(scope, { method: 'GET', path: plan.path });
   return readPage(answer, (link) => cursorFromNextLink(link, root, PROFILES_PATH, plan.sent));
 }

@@ -68,6 +68,8 @@ export function buildContext(
     credential: credentialOf(req.headersDistinct.authorization),
     clientRequestId: requestId,
     signal,
+    // One budget for the whole request, whatever the number of its fields (REQUEST_DEADLINE_MS).
+    deadlineAt: deps.graph.deadlineFromNow(),
     propagate: traceHeaders(trace),
     onExchange: collectWarnings,
   }, deps.tokens ?? PASSTHROUGH);

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import {
+  BudgetExhaustedError,
   GraphClientError,
   GraphHttpError,
   GraphProtocolError,
@@ -39,6 +40,8 @@ export const ErrorCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** More GraphQL requests in flight than MAX_IN_FLIGHT, and none finished within IN_FLIGHT_QUEUE_MS. */
   OVERLOADED: 'OVERLOADED',
+  /** The request's one REQUEST_DEADLINE_MS had too little left to start this field; nothing was sent. */
+  REQUEST_DEADLINE_EXCEEDED: 'REQUEST_DEADLINE_EXCEEDED',
   // Apollo Server's own request errors, passed through.
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
@@ -78,6 +81,12 @@ export const STATUS_TO_CODE: Readonly<Record<number, ErrorCode>> = {
 
 type Extensions = Record<string, unknown>;
 
+/**
+ * A Graph profile in the schema's shape, for `extensions.current`. Handed in by the server (the
+ * mapping sits above this core module in the import graph).
+ */
+export type ShowProfile = (entity: Record<string, unknown>) => unknown;
+
 /** The code, message and extensions a Graph client error becomes. */
 function translate(err: GraphClientError): { message: string; extensions: Extensions } {
   if (err instanceof MissingTokenError) {
@@ -99,6 +108,9 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
     };
     if (err.retryAfterSeconds !== null) extensions.retryAfter = err.retryAfterSeconds;
     return { message: err.message, extensions };
+  }
+  if (err instanceof BudgetExhaustedError) {
+    return { message: err.message, extensions: { code: ErrorCode.REQUEST_DEADLINE_EXCEEDED, remainingMs: Math.floor(err.remainingMs), neededMs: Math.ceil(err.neededMs) } };
   }
   if (err instanceof GraphUnavailableError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: err.causeCode } };
@@ -124,10 +136,16 @@ function outsideStrings<T extends object>(detail: T): T {
   return Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? truncated(v) : v])) as T;
 }
 
-/** `translate`, plus what became of a failed write when the Graph client knows. */
-function translateWithOutcome(err: GraphClientError): { message: string; extensions: Extensions } {
+/**
+ * `translate`, plus what became of a failed write when the Graph client knows, and after an
+ * `unknown` one the profile as Graph holds it now (`current`, in the schema's shape) so the caller
+ * can decide what to send next.
+ */
+function translateWithOutcome(err: GraphClientError, showProfile: ShowProfile): { message: string; extensions: Extensions } {
   const { message, extensions } = translate(err);
-  return { message, extensions: err.outcome === null ? extensions : { ...extensions, outcome: err.outcome } };
+  if (err.outcome === null) return { message, extensions };
+  const current = err.current === null ? {} : { current: showProfile(err.current) };
+  return { message, extensions: { ...extensions, outcome: err.outcome, ...current } };
 }
 
 /**
@@ -158,11 +176,11 @@ export function internalErrorBody(requestId: string | null): { errors: GraphQLFo
  * their code; coded errors we or graphql-js raised keep theirs; anything else, and any code outside
  * the catalog, is our own bug: logged once in full at error level and masked to the client.
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, showProfile: ShowProfile = (entity) => entity) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const root = rootCause(error);
     if (root instanceof GraphClientError) {
-      const { message, extensions } = translateWithOutcome(root);
+      const { message, extensions } = translateWithOutcome(root, showProfile);
       return { message: truncated(message, MESSAGE_MAX), locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.

@@ -5,7 +5,7 @@ export interface ChaosSettings {
   readonly seed: number;
   /** Share of requests that get a fault, 0 to 1. */
   readonly rate: number;
-  /** How long `delay` faults hold the answer (ms); longer than the gateway's timeout makes them timeouts. */
+  /** How long `delay` and `slow-apply` faults hold the answer (ms); longer than the gateway's timeout makes them timeouts. */
   readonly delayMs?: number;
   /** Limit the mix to these entries of CHAOS_MIX by name; all of them when absent. */
   readonly only?: readonly string[];
@@ -27,6 +27,8 @@ export const CHAOS_MIX: Readonly<Record<string, Pick>> = {
   'reset-after': () => ({ kind: 'reset-after' }),
   'proxy-502': (r) => ({ kind: 'proxy-502', apply: r() < 0.5 }),
   truncate: () => ({ kind: 'truncate' }),
+  'cut-body': () => ({ kind: 'cut-body' }),
+  'slow-apply': () => ({ kind: 'slow-apply' }),
 };
 
 export class Chaos {
@@ -54,7 +56,7 @@ export class Chaos {
     const name = names[Math.floor(this.random() * names.length)]!;
     this.counts[name] = (this.counts[name] ?? 0) + 1;
     const fault = CHAOS_MIX[name]!(this.random);
-    return fault.kind === 'delay' ? { ...fault, delayMs: s.delayMs ?? 1_000 } : fault;
+    return fault.kind === 'delay' || fault.kind === 'slow-apply' ? { ...fault, delayMs: s.delayMs ?? 1_000 } : fault;
   }
 }
 

@@ -20,7 +20,7 @@ export const CONTROLS: Readonly<Record<string, { readonly summary: string; reado
   'POST /_emulator/profiles': { summary: 'add profiles: one {"id": ...}, a list of them, or {"generate": 250, "prefix": "p"}', run: addProfiles },
   'POST /_emulator/faults': { summary: 'script the next answers: {"status": 429, "headers": {"retry-after": "1"}, "times": 2} or {"kind": "reset-after"}, or a list', run: addFaults },
   'POST /_emulator/chaos': { summary: 'a seeded random mix of faults: {"rate": 0.3, "seed": 42, "delayMs": 1000, "only": [...]}; rate 0 stops it', run: setChaos },
-  'POST /_emulator/settings': { summary: '{"ignorePrefer": bool, "deprecated": bool, "partialContent": bool} (any of them)', run: setSettings },
+  'POST /_emulator/settings': { summary: '{"ignorePrefer": bool, "deprecated": bool, "partialContent": bool, "utcDateTimes": bool} (any of them)', run: setSettings },
   'GET /_emulator/requests': { summary: 'the Graph requests received, oldest first', run: (state) => [200, state.recorder.requests] },
 };
 
@@ -80,9 +80,9 @@ function setChaos(state: EmulatorState, body: string): Reply {
 
 function setSettings(state: EmulatorState, body: string): Reply {
   const parsed = parseJson(body);
-  const switches = ['ignorePrefer', 'deprecated', 'partialContent'] as const;
+  const switches = ['ignorePrefer', 'deprecated', 'partialContent', 'utcDateTimes'] as const;
   if (!isRecord(parsed) || switches.some((name) => parsed[name] !== undefined && typeof parsed[name] !== 'boolean')) {
-    return problem(400, 'Send {"ignorePrefer": true|false, "deprecated": true|false, "partialContent": true|false} (any of them).');
+    return problem(400, 'Send {"ignorePrefer": true|false, "deprecated": true|false, "partialContent": true|false, "utcDateTimes": true|false} (any of them).');
   }
   for (const name of switches) {
     const value = parsed[name];

@@ -18,3 +18,21 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+/**
+ * The same instant as Graph may answer it: in UTC, `Z`, seven fractional digits (.NET's "o" format;
+ * Graph keeps 100 ns ticks, so finer digits are dropped). `2016-12-31T23:57:27.0365895+03:00` is
+ * answered `2016-12-31T20:57:27.0365895Z`. Anything that is not a date-time is returned unchanged.
+ */
+export function inUtc(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(?:Z|([+-])(\d\d):(\d\d))$/.exec(text);
+  if (!m || !isDateTimeOffset(text)) return text;
+  const offsetMinutes = m[3] === undefined ? 0 : (m[3] === '-' ? -1 : 1) * (Number(m[4]) * 60 + Number(m[5]));
+  const local = new Date(`${m[1]}Z`);
+  const utc = new Date(local.getTime() - offsetMinutes * 60_000);
+  const whole = utc.toISOString().slice(0, 19);
+  const year = utc.getUTCFullYear();
+  // toISOString writes a 6-digit year with a sign outside 0000-9999; Graph's years stay 4 digits.
+  const spelled = year >= 0 && year <= 9999 ? whole : `${String(year).padStart(4, '0')}${whole.slice(whole.indexOf('-', 1))}`;
+  return `${spelled}.${(m[2] ?? '').slice(0, 7).padEnd(7, '0')}Z`;
+}

@@ -13,9 +13,13 @@ import { parseJson } from './requestBody.js';
  * - `reset-after`: the write applied, then the connection is reset without an answer.
  * - `proxy-502`: an HTML 502 page from a "proxy"; with `apply`, the write went through behind it.
  * - `truncate`: the write applied, the normal answer cut in half and the connection closed.
+ * - `cut-body`: the write applied, the normal status line and headers sent, then the connection
+ *   closed before any byte of the body.
+ * - `slow-apply`: nothing happens for `delayMs`; then the write is applied whether or not the
+ *   client is still there (a request held in Graph's front door lands late), and answered if it is.
  */
-export type FaultKind = 'status' | 'delay' | 'stall' | 'reset-before' | 'reset-after' | 'proxy-502' | 'truncate';
-export const FAULT_KINDS: readonly FaultKind[] = ['status', 'delay', 'stall', 'reset-before', 'reset-after', 'proxy-502', 'truncate'];
+export type FaultKind = 'status' | 'delay' | 'stall' | 'reset-before' | 'reset-after' | 'proxy-502' | 'truncate' | 'cut-body' | 'slow-apply';
+export const FAULT_KINDS: readonly FaultKind[] = ['status', 'delay', 'stall', 'reset-before', 'reset-after', 'proxy-502', 'truncate', 'cut-body', 'slow-apply'];
 
 /** A scripted answer for the next matching request(s), in place of the normal one. */
 export interface Fault {
@@ -33,7 +37,7 @@ export interface Fault {
   /** A raw body; without one, a Graph error body with `code`. */
   readonly body?: string;
   readonly code?: string;
-  /** Wait this long before answering (ms); `delay` faults default to 1000. */
+  /** Wait this long before answering (ms); `delay` and `slow-apply` faults default to 1000. */
   readonly delayMs?: number;
   /** Apply a PATCH before a `status` or `proxy-502` answer. */
   readonly apply?: boolean;
@@ -124,6 +128,23 @@ export async function respondFault(
       if (!answer) return normal.respond();
       writeHead(res, reqHeaders, answer);
       return void res.end(answer.text);
+    }
+    case 'slow-apply': {
+      await wait(fault.delayMs ?? 1_000);
+      // Applied now, even for a client that gave up long ago: the request did reach Graph.
+      const answer = normal.compute();
+      if (res.destroyed) return;
+      if (!answer) return normal.respond();
+      writeHead(res, reqHeaders, answer);
+      return void res.end(answer.text);
+    }
+    case 'cut-body': {
+      const answer = normal.compute();
+      if (!answer || answer.text.length === 0) return normal.respond();
+      writeHead(res, reqHeaders, answer);
+      res.flushHeaders();
+      // The status line and headers are on the wire; the body never follows.
+      return void setImmediate(() => req.socket.destroy());
     }
     case 'reset-before':
       return void req.socket.resetAndDestroy();

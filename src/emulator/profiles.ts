@@ -5,7 +5,8 @@ import { applyListOptions, parseQueryOptions, project, QueryOptionError, type Qu
 import { parseJson } from './requestBody.js';
 import { ALLOWED_METHODS } from './routes.js';
 import type { ProfileStore } from './store.js';
-import { patchProblem } from './validation.js';
+import { inUtc } from './dateTimeOffset.js';
+import { patchProblem, PROFILE_PROPS } from './validation.js';
 
 /** Switches a test or a person can flip at run time. */
 export interface EmulatorSettings {
@@ -15,6 +16,8 @@ export interface EmulatorSettings {
   deprecated: boolean;
   /** Answer reads with `206 Partial Content` and a provider `Warning`, as the legacy Security API does when a provider fails. */
   partialContent: boolean;
+  /** Answer date-times in UTC (`…Z`, seven fractional digits), as Graph may, whatever offset they were written with. */
+  utcDateTimes: boolean;
 }
 
 export interface ProfileRequest {
@@ -55,7 +58,7 @@ function answer(store: ProfileStore, settings: EmulatorSettings, r: ProfileReque
     const rows = applyListOptions(store.list(), options);
     if (target.kind === 'count') return textAnswer(200, String(rows.length));
     const top = options.top ?? DEFAULT_PAGE_SIZE;
-    const page = rows.slice(options.skip, options.skip + top).map((e) => project(e, options.select));
+    const page = rows.slice(options.skip, options.skip + top).map((e) => spelled(settings, project(e, options.select)));
     const body: Record<string, unknown> = { '@odata.context': context(r, options) };
     if (options.count) body['@odata.count'] = rows.length;
     if (options.skip + top < rows.length) {
@@ -70,7 +73,7 @@ function answer(store: ProfileStore, settings: EmulatorSettings, r: ProfileReque
     const options = parseQueryOptions(r.search, r.version);
     const profile = store.get(id);
     if (!profile) return notFound(r, id);
-    return readAnswer(settings, { '@odata.context': `${context(r, options)}/$entity`, ...project(profile, options.select) });
+    return readAnswer(settings, { '@odata.context': `${context(r, options)}/$entity`, ...spelled(settings, project(profile, options.select)) });
   }
   if (!/^application\/json/i.test(headers['content-type'] ?? '')) {
     return errorAnswer(headers, 415, 'UnsupportedMediaType', 'The content type must be application/json.');
@@ -84,9 +87,19 @@ function answer(store: ProfileStore, settings: EmulatorSettings, r: ProfileReque
   const updated = store.patch(id, parsed as Record<string, unknown>);
   if (!updated) return notFound(r, id);
   if (!settings.ignorePrefer && /(^|[,;\s])return=representation\b/.test(String(headers.prefer ?? ''))) {
-    return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...updated }, { 'Preference-Applied': 'return=representation' });
+    return jsonAnswer(200, { '@odata.context': `${r.contextUrl}/$entity`, ...spelled(settings, updated) }, { 'Preference-Applied': 'return=representation' });
   }
   return noContent();
+}
+
+/** A profile as answered: its date-times respelled in UTC when the emulator plays a Graph that does. */
+function spelled(settings: EmulatorSettings, profile: Record<string, unknown>): Record<string, unknown> {
+  if (!settings.utcDateTimes) return profile;
+  const out = { ...profile };
+  for (const [name, prop] of Object.entries(PROFILE_PROPS)) {
+    if ('edm' in prop && prop.edm === 'DateTimeOffset' && typeof out[name] === 'string') out[name] = inUtc(out[name]);
+  }
+  return out;
 }
 
 /** The context URL names a `$select` selection: `…#security/ipSecurityProfiles(address,tags)`. */

@@ -18,7 +18,7 @@ export interface EmulatorState {
   reset(): void;
 }
 
-const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = { ignorePrefer: false, deprecated: false, partialContent: false };
+const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = { ignorePrefer: false, deprecated: false, partialContent: false, utcDateTimes: false };
 
 export function createState(keepRequests: number): EmulatorState {
   const state: EmulatorState = {

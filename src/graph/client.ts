@@ -1,5 +1,6 @@
 import type { Pool } from 'undici';
 import { ReadBudget } from './http/budget.js';
+import { BudgetExhaustedError } from './http/errors.js';
 import { GraphTransport } from './http/transport.js';
 import type { GraphCaller, GraphEntity, GraphObserver } from './http/types.js';
 import type { GraphRoot } from './odata/cursor.js';
@@ -25,7 +26,7 @@ export interface GraphClientOptions {
   /** Graph's root with its version path, no trailing slash: `https://graph.microsoft.com/beta`. */
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  /** Retries, backoff and the per-field deadline; DEFAULT_RETRY_POLICY fills what is left out. */
+  /** Retries, backoff and the per-request deadline; DEFAULT_RETRY_POLICY fills what is left out. */
   readonly retry?: Partial<RetryPolicy>;
   /** Told of every exchange (every attempt), success or failure. */
   readonly observer?: GraphObserver;
@@ -38,6 +39,18 @@ export interface GraphClientOptions {
 }
 
 const DEFAULT_REQUEST_READ_BUDGET_BYTES = 8 * 1024 * 1024;
+
+// A read needs little to be worth starting; the deadline cuts it if Graph is slow (ms).
+const MIN_READ_START_MS = 50;
+
+/**
+ * What a write needs left to start: a whole attempt, since a PATCH the deadline cuts mid-flight
+ * leaves its outcome unknown; at most half the budget, so a timeout as long as the deadline still
+ * lets a request's first write start.
+ */
+function writeStartMs(attemptMs: number, deadlineMs: number): number {
+  return Math.min(attemptMs, deadlineMs / 2);
+}
 
 /** One per process: owns the pooled connection to Graph's origin and the retry policy. */
 export class GraphClient {
@@ -58,6 +71,11 @@ export class GraphClient {
     return this.transport.poolStats;
   }
 
+  /** The request's deadline for a request starting now (`GraphCaller.deadlineAt`). */
+  deadlineFromNow(): number {
+    return performance.now() + this.policy.deadlineMs;
+  }
+
   /** Graph calls on behalf of one caller: their token, request id, signal and trace headers on each. */
   forCaller(caller: GraphCaller): GraphSession {
     return new GraphSession(this.transport, this.policy, caller, new ReadBudget(this.readBudgetBytes), this.root);
@@ -68,7 +86,10 @@ export class GraphClient {
   }
 }
 
-/** Graph's operations for one caller. Each runs inside its own deadline (one GraphQL field's budget). */
+/**
+ * Graph's operations for one caller. All of them share the request's one deadline: a field that
+ * starts with too little of it left fails at once and sends nothing.
+ */
 export class GraphSession {
   constructor(
     private readonly transport: GraphTransport,
@@ -82,26 +103,33 @@ export class GraphSession {
 
   /** `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. See profiles/get.ts. */
   async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {
-    return this.withDeadline((scope) => getProfile(scope, id, select));
+    return this.withDeadline('read', (scope) => getProfile(scope, id, select));
   }
 
   /** Many profiles through `POST /$batch` (20 per batch, in parallel); each id asked once. See profiles/batch.ts. */
   async getProfiles(ids: readonly string[], select: readonly string[]): Promise<Map<string, ProfileResult>> {
-    return this.withDeadline((scope) => getProfilesBatched(scope, ids, select));
+    return this.withDeadline('read', (scope) => getProfilesBatched(scope, ids, select));
   }
 
   /** One page of `GET /security/ipSecurityProfiles`, or the page a cursor names. See profiles/list.ts. */
   async listProfiles(request: ListRequest): Promise<ProfilePage> {
-    return this.withDeadline((scope) => listProfiles(scope, request, this.root));
+    return this.withDeadline('read', (scope) => listProfiles(scope, request, this.root));
   }
 
   /** `PATCH /security/ipSecurityProfiles/{id}`, the updated entity back. See profiles/update.ts. */
   async updateProfile(id: string, body: GraphEntity): Promise<GraphEntity> {
-    return this.withDeadline((scope) => updateProfile(scope, id, body));
+    return this.withDeadline('write', (scope) => updateProfile(scope, id, body));
   }
 
-  private async withDeadline<T>(work: (scope: RetryScope) => Promise<T>): Promise<T> {
-    const deadline = new Deadline(this.policy.deadlineMs, this.caller.signal);
+  private async withDeadline<T>(kind: 'read' | 'write', work: (scope: RetryScope) => Promise<T>): Promise<T> {
+    const remainingMs = (this.caller.deadlineAt ?? performance.now() + this.policy.deadlineMs) - performance.now();
+    const neededMs = kind === 'write' ? writeStartMs(this.transport.timeoutMs, this.policy.deadlineMs) : MIN_READ_START_MS;
+    if (remainingMs < neededMs) {
+      const error = new BudgetExhaustedError(Math.max(0, remainingMs), neededMs);
+      if (kind === 'write') error.outcome = 'not_applied';
+      throw error;
+    }
+    const deadline = new Deadline(remainingMs, this.caller.signal);
     try {
       return await work({
         send: (call) => this.transport.send({ ...call, caller: this.caller, budget: this.budget }),

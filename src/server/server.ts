@@ -10,6 +10,7 @@ import { buildTokenSource } from '../auth/build.js';
 import type { Config } from '../config.js';
 import { buildContext, type Context } from '../context.js';
 import { createFormatError } from '../errors.js';
+import { fromGraphProfile } from '../mapping/fromGraph.js';
 import { InFlightLimit } from './inFlight.js';
 import { apolloLogger, unexpectedErrorLogPlugin } from '../plugins/unexpectedErrorLog.js';
 import { listenFailure } from './startup.js';
@@ -56,7 +57,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     logger: apolloLogger(logger),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, (entity) => fromGraphProfile(entity, typeof entity.id === 'string' ? entity.id : '')),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     introspection: config.introspection,
     parseOptions: limits.parseOptions,

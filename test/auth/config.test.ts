@@ -1,21 +1,12 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { problemsOf } from '../helpers/config.js';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const CLIENT = '6b1f1c5e-2a2b-4c4d-8e8f-0123456789ab';
 const SECRET = 'Xy7~super.secret-value_0123456789';
 const OBO = { GRAPH_AUTH: 'on-behalf-of', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: SECRET };
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('GRAPH_AUTH and the AZURE_* settings', () => {
   it('forwards the caller token by default', () => {

@@ -29,4 +29,18 @@ describe('a read-back holds the values a PATCH sent', () => {
     expect(holdsSentValues({ vendorInformation: { providerVersion: null } }, got)).toBe(false);
     expect(holdsSentValues({ ipReferenceData: [{ asn: 4200000001, city: 'C' }] }, got)).toBe(false);
   });
+
+  it('compares values, not spellings: date-times as instants to the 100 ns tick, numbers as numbers', () => {
+    const dated = { firstSeenDateTime: '2016-12-31T20:57:27.0365895Z', countHits: 9, asnText: '4200000000', lastSeenDateTime: '2017-01-01T00:00:00Z' };
+    expect(holdsSentValues({ firstSeenDateTime: '2016-12-31T23:57:27.0365895+03:00' }, dated)).toBe(true);
+    expect(holdsSentValues({ firstSeenDateTime: '2016-12-31T15:27:27.0365895-05:30' }, dated)).toBe(true);
+    expect(holdsSentValues({ lastSeenDateTime: '2016-12-31T23:00:00.0000000-01:00' }, dated)).toBe(true);
+    // One tick off is another instant; finer than a tick, Graph keeps the tick.
+    expect(holdsSentValues({ firstSeenDateTime: '2016-12-31T23:57:27.0365896+03:00' }, dated)).toBe(false);
+    expect(holdsSentValues({ firstSeenDateTime: '2016-12-31T20:57:27.036589549Z' }, dated)).toBe(true);
+    expect(holdsSentValues({ firstSeenDateTime: 'not a date' }, dated)).toBe(false);
+    expect(holdsSentValues({ asnText: 4200000000 }, dated)).toBe(true);
+    expect(holdsSentValues({ asnText: 4200000001 }, dated)).toBe(false);
+    expect(holdsSentValues({ countHits: 9.0 }, dated)).toBe(true);
+  });
 });

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import type { ReadBudget } from './budget.js';
 import { GraphHttpError, GraphProtocolError, type GraphErrorDetail } from './errors.js';
-import { isJsonObject, type GraphAnswer, type GraphEntity } from './types.js';
+import { isJsonObject, type ByteBudget, type GraphAnswer, type GraphEntity } from './types.js';
 
 // Reading Graph's answers, in one place: the body off the socket, a 2xx body into JSON or an entity,
 // and a non-2xx answer into its GraphHttpError.
@@ -22,7 +21,7 @@ export class AnswerTooLargeError extends RangeError {
  * Reads a body to text, up to `maxBytes`, each chunk counted against the request's budget; past
  * either the body is destroyed (and its socket with it) and the read throws.
  */
-export async function readText(body: Dispatcher.ResponseData<unknown>['body'], maxBytes = DEFAULT_ANSWER_MAX_BYTES, budget?: ReadBudget): Promise<string> {
+export async function readText(body: Dispatcher.ResponseData<unknown>['body'], maxBytes = DEFAULT_ANSWER_MAX_BYTES, budget?: ByteBudget): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

@@ -1,10 +1,11 @@
 import { ReadBudgetExceededError } from './errors.js';
+import type { ByteBudget } from './types.js';
 
 // What one GraphQL request may read from Graph, across all its Graph calls: without it, memory per
 // request grows with fields × pages (ten list fields over 7.5 MB pages once took a process to 1 GB).
 
 /** The bytes read on behalf of one GraphQL request, against its budget. Counted as chunks arrive. */
-export class ReadBudget {
+export class ReadBudget implements ByteBudget {
   private used = 0;
 
   constructor(

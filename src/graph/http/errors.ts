@@ -1,5 +1,6 @@
 // Errors of the Graph client. Callers match on `code` (stable), never on messages. This module never
 // imports graphql: src/errors.ts translates these into GraphQL errors at one point.
+import type { GraphEntity } from './types.js';
 
 /** What Graph said about a failed call, from its error body and response headers. */
 export interface GraphErrorDetail {
@@ -22,6 +23,8 @@ export abstract class GraphClientError extends Error {
   abstract readonly code: string;
   /** Set on errors of writes (PATCH) once the retry loop knows; null for reads and refusals. */
   outcome: WriteOutcome | null = null;
+  /** The resource as Graph holds it now, read back after an ambiguous write (`unknown`), when the read worked. */
+  current: GraphEntity | null = null;
 }
 
 /** The caller gave no usable bearer token, so nothing was sent. */
@@ -62,10 +65,16 @@ export class GraphUnavailableError extends GraphClientError {
   readonly code = 'GRAPH_UNAVAILABLE';
   /** undici's or the socket's error code (UND_ERR_HEADERS_TIMEOUT, ECONNREFUSED, ...). */
   readonly causeCode: string;
-  constructor(causeCode: string, options?: { cause?: unknown }) {
+  /**
+   * Graph's status when its status line and headers arrived before the failure (a body cut off,
+   * too large or too slow); null when no answer began. A 2xx here means Graph applied a write.
+   */
+  readonly answeredStatus: number | null;
+  constructor(causeCode: string, options?: { cause?: unknown; answeredStatus?: number | null }) {
     super(`Microsoft Graph could not be reached (${causeCode})`, options);
     this.name = 'GraphUnavailableError';
     this.causeCode = causeCode;
+    this.answeredStatus = options?.answeredStatus ?? null;
   }
 }
 
@@ -130,5 +139,22 @@ export class ReadBudgetExceededError extends GraphClientError {
     super(`This request read more than ${maxBytes} bytes from Microsoft Graph, its budget; ask for fewer fields, fewer profiles or smaller pages`);
     this.name = 'ReadBudgetExceededError';
     this.maxBytes = maxBytes;
+  }
+}
+
+/**
+ * The request's one deadline (REQUEST_DEADLINE_MS, shared by all its fields) had too little left to
+ * start this field's Graph work: nothing was sent.
+ */
+export class BudgetExhaustedError extends GraphClientError {
+  readonly code = 'GRAPH_BUDGET_EXHAUSTED';
+  /** Milliseconds the request had left, and what the field needed to start. */
+  readonly remainingMs: number;
+  readonly neededMs: number;
+  constructor(remainingMs: number, neededMs: number) {
+    super(`The request's deadline has ${Math.floor(remainingMs)} ms left, too little to start this field (it needs ${Math.ceil(neededMs)} ms); nothing was sent to Microsoft Graph`);
+    this.name = 'BudgetExhaustedError';
+    this.remainingMs = remainingMs;
+    this.neededMs = neededMs;
   }
 }

@@ -109,7 +109,8 @@ export class GraphTransport {
       observe(failure);
       // The request's budget is spent: not Graph's failure, and no retry would read less.
       if (err instanceof ReadBudgetExceededError) throw err;
-      throw new GraphUnavailableError(failure, { cause: err });
+      // `status` is set when the status line arrived before the body failed: the caller must know.
+      throw new GraphUnavailableError(failure, { cause: err, answeredStatus: status });
     } finally {
       await freshConnection?.destroy();
     }

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ReadBudget } from './budget.js';
 
 // The Graph client's vocabulary, a leaf: every layer above speaks it, it imports nothing of ours.
 
@@ -28,6 +27,11 @@ export interface GraphCaller {
   readonly signal?: AbortSignal;
   /** Headers carried from the incoming request onto every Graph call (trace context). */
   readonly propagate?: Readonly<Record<string, string>>;
+  /**
+   * When the request's one budget (REQUEST_DEADLINE_MS) ends, on `performance.now()`'s clock: every
+   * field of the request shares it. Absent, each call gets a whole budget from when it starts.
+   */
+  readonly deadlineAt?: number;
   /** Told of this caller's exchanges, after the client's observer (request-scoped: Graph's warnings). */
   readonly onExchange?: (exchange: GraphExchange) => void;
 }
@@ -52,7 +56,15 @@ export interface GraphCall {
 /** What the transport takes: one attempt, whose token it carries, and the budget its bytes count against. */
 export interface GraphRequest extends GraphCall {
   readonly caller: GraphCaller;
-  readonly budget?: ReadBudget;
+  readonly budget?: ByteBudget;
+}
+
+/** What one GraphQL request may still read from Graph (budget.ts has the one implementation). */
+export interface ByteBudget {
+  /** Throws once the budget is spent, before a call is sent. */
+  checkBeforeSend(): void;
+  /** Counts bytes just read; throws past the budget. */
+  take(bytes: number): void;
 }
 
 /** Sends one attempt and reads its answer; the layers above get this function, never the client. */

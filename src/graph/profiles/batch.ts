@@ -44,8 +44,16 @@ export async function getProfilesBatched(scope: RetryScope, ids: readonly string
   const chunks: Pending[][] = [];
   for (let i = 0; i < pending.length; i += MAX_BATCH_REQUESTS) chunks.push(pending.slice(i, i + MAX_BATCH_REQUESTS));
   let next = 0;
+  // One worker failing fails the call: the others take no further batch, so nothing is sent for
+  // an answer nobody will read.
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) await runBatch(scope, chunks[next++]!, results, 0);
+    try {
+      while (!failed && next < chunks.length) await runBatch(scope, chunks[next++]!, results, 0);
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
   };
   await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL_BATCHES, chunks.length) }, worker));
   return results;

@@ -7,19 +7,20 @@ import { writeWithRetry } from '../resilience/write.js';
 
 /**
  * `PATCH /security/ipSecurityProfiles/{id}` asking for the updated entity back. Graph answers 204
- * by default and may ignore the Prefer header, so a 2xx without an entity is followed by a GET.
- * Replayed only when Graph certainly did not apply it (see writeWithRetry).
+ * by default and may ignore the Prefer header, so a 2xx without an entity is followed by a GET, and
+ * so is a 2xx whose body was lost: the status said applied, only the profile is missing.
+ * Replayed only when Graph certainly did not process it (see writeWithRetry).
  */
 export async function updateProfile(scope: RetryScope, id: string, body: GraphEntity): Promise<GraphEntity> {
   const path = profilePath(id);
   const result = await writeWithRetry(scope, path, body, { prefer: 'return=representation' });
   if ('confirmed' in result) return result.confirmed;
-  const { answer } = result;
   try {
-    if (answer.text.trim() === '') return entityOf(await readWithRetry(scope, { method: 'GET', path }));
-    return entityOf(answer);
+    if ('answer' in result && result.answer.text.trim() !== '') return entityOf(result.answer);
+    return entityOf(await readWithRetry(scope, { method: 'GET', path }));
   } catch (err) {
-    // Graph said 2xx: the write went through even though its entity cannot be shown.
+    // Graph said 2xx: the write went through even though its entity cannot be shown. Whatever
+    // fails here (the read-back, the deadline), the outcome stays `applied`.
     if (err instanceof GraphClientError) err.outcome = 'applied';
     throw err;
   }

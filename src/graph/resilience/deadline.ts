@@ -1,9 +1,10 @@
 import { GraphUnavailableError } from '../http/errors.js';
 
 /**
- * The time budget of one GraphQL field's Graph work, and the one signal that ends it: the deadline
- * passing or the caller going away. Every attempt and every wait listens to `signal`; `dispose()`
- * clears the timer and the listener, so nothing outlives the field.
+ * One GraphQL field's share of its request's time budget (the request's deadline is one instant,
+ * shared by every field), and the one signal that ends it: the deadline passing or the caller going
+ * away. Every attempt and every wait listens to `signal`; `dispose()` clears the timer and the
+ * listener, so nothing outlives the field.
  */
 export class Deadline {
   readonly expiresAt: number; // performance.now() ms
@@ -40,9 +41,9 @@ export class Deadline {
     return Math.max(0, this.expiresAt - performance.now());
   }
 
-  /** The error to throw once `ended` is set. */
-  error(): GraphUnavailableError {
-    return new GraphUnavailableError(this.why === 'caller' ? 'ABORTED' : 'DEADLINE_EXCEEDED');
+  /** The error to throw once `ended` is set; `answeredStatus` when Graph's status line had arrived. */
+  error(answeredStatus: number | null = null): GraphUnavailableError {
+    return new GraphUnavailableError(this.why === 'caller' ? 'ABORTED' : 'DEADLINE_EXCEEDED', { answeredStatus });
   }
 
   /**

@@ -7,7 +7,7 @@ export interface RetryPolicy {
   /** Backoff without Retry-After: a random wait in [0, min(cap, base * 2^retry)) (ms). */
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
-  /** Budget for one GraphQL field's Graph work, waits included (ms). */
+  /** Budget for one GraphQL request's Graph work, every field and wait included (ms). */
   readonly deadlineMs: number;
 }
 
@@ -24,27 +24,25 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** Statuses that say "try again later": Graph did not do the work. 502 is not one (see writes). */
 export const RETRIABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
+/** Failures before the request was written to a socket that a new attempt may get past: the connection never opened (refused, DNS, TLS, connect timeout). */
+const NEVER_CONNECTED: readonly string[] = ['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
 /**
- * Failure codes that prove no byte of the request reached Graph: the connection never opened. Any
- * other failure may have happened after Graph read the request.
+ * Failure codes that prove no byte of the request reached Graph: the connection never opened, or
+ * the pool refused the request because it is closing (`UND_ERR_CLOSED`) or closed
+ * (`UND_ERR_DESTROYED`: undici destroys a pool once close() has let its requests finish, and the
+ * gateway never destroys one with requests in flight). Shutdown: neither is worth another try.
+ * Any other failure may have happened after Graph read the request.
  */
-export const NOT_SENT_FAILURES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
+export const NOT_SENT_FAILURES: ReadonlySet<string> = new Set([...NEVER_CONNECTED, 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED']);
 
 /** Failure codes worth another attempt: the network or Graph's front door, not us. */
 export const RETRIABLE_FAILURES: ReadonlySet<string> = new Set([
-  ...NOT_SENT_FAILURES,
+  ...NEVER_CONNECTED,
   'ECONNRESET',
   'EPIPE',
   'ETIMEDOUT',
   'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);

@@ -6,7 +6,7 @@ import type { GraphAnswer, GraphCall, SendCall } from '../http/types.js';
 import type { Deadline } from './deadline.js';
 import { RETRIABLE_FAILURES, RETRIABLE_STATUSES, retryDecision, type RetryPolicy } from './policy.js';
 
-/** What one GraphQL field's Graph work runs with: a send bound to its caller, the policy, its deadline. */
+/** What one GraphQL field's Graph work runs with: a send bound to its caller, the policy, the request's deadline. */
 export interface RetryScope {
   readonly send: SendCall;
   readonly policy: RetryPolicy;
@@ -22,7 +22,8 @@ export async function attemptOnce(scope: RetryScope, call: GraphCall): Promise<A
   try {
     return { answer: await scope.send({ ...call, signal: scope.deadline.signal }) };
   } catch (err) {
-    if (scope.deadline.ended) return { failure: scope.deadline.error() };
+    // A 2xx whose body the deadline cut still applied the write: keep the status that arrived.
+    if (scope.deadline.ended) return { failure: scope.deadline.error(err instanceof GraphUnavailableError ? err.answeredStatus : null) };
     if (err instanceof GraphUnavailableError) return { failure: err };
     throw err;
   }

@@ -1,20 +1,26 @@
-import { answerError, isSuccess } from '../http/answers.js';
-import { GraphClientError, type WriteOutcome } from '../http/errors.js';
+import { answerError } from '../http/answers.js';
+import { GraphClientError, GraphHttpError, type GraphUnavailableError } from '../http/errors.js';
 import type { GraphAnswer, GraphEntity } from '../http/types.js';
-import { NOT_SENT_FAILURES, RETRIABLE_FAILURES, retryDecision } from './policy.js';
+import { retryDecision } from './policy.js';
 import { readBack } from './readBack.js';
 import { attemptOnce, wantsFreshConnection, type RetryScope } from './retry.js';
-
-/** A write's result: Graph's 2xx answer, or the entity read back that proves the write went through. */
-export type WriteResult = { readonly answer: GraphAnswer } | { readonly confirmed: GraphEntity };
+import { writeVerdict } from './writeRule.js';
 
 /**
- * A PATCH that is never replayed blindly. 429 and 503 say Graph did not apply it, and a connection
- * that never opened sent nothing: those are replayed like a read. After an ambiguous failure (502,
- * 504, a reset or timeout once the request may have gone out) the resource is read back: if it
- * holds every value sent, the write went through; if not, it is replayed; if the read fails too,
- * the error says the outcome is unknown. Errors carry `outcome`: `not_applied` only when no attempt
- * could have reached Graph's store.
+ * A write's result: Graph's 2xx answer; a 2xx whose body was lost (`acknowledged`: applied, the
+ * profile still to be read); or the entity read back after an ambiguous attempt that proves it landed.
+ */
+export type WriteResult =
+  | { readonly answer: GraphAnswer }
+  | { readonly acknowledged: GraphUnavailableError }
+  | { readonly confirmed: GraphEntity };
+
+/**
+ * A PATCH sent again only when Graph certainly did not process it (429, 503, a connection that
+ * never opened; see writeRule.ts). After an ambiguous attempt it is never replayed: the profile is
+ * read back once, and the write is confirmed when it holds every value sent, else it fails
+ * `unknown` with the profile as Graph holds it (`current`). Every error says its `outcome`, but a
+ * refusal (4xx), which applied nothing.
  */
 export async function writeWithRetry(
   scope: RetryScope,
@@ -24,65 +30,44 @@ export async function writeWithRetry(
 ): Promise<WriteResult> {
   const body = JSON.stringify(sent);
   let freshConnection = false;
-  // Once an attempt may have reached Graph, a read-back that finds nothing proves nothing for
-  // later: that attempt can still land. Failures from then on say `unknown`, never `not_applied`.
-  let everAmbiguous = false;
-  const outcomeOfFailure = (): WriteOutcome => (everAmbiguous ? 'unknown' : 'not_applied');
   for (let retries = 0; ; retries++) {
     const result = await attemptOnce(scope, { method: 'PATCH', path, body, headers, attempt: retries, freshConnection });
-    let failure: GraphClientError;
-    let retryAfter: number | null = null;
-    let ambiguous = false;
-    if ('answer' in result) {
-      const { status } = result.answer;
-      if (isSuccess(status)) return { answer: result.answer };
-      const error = answerError(result.answer);
-      failure = error;
-      if (status === 429 || status === 503) retryAfter = error.retryAfterSeconds;
-      else if (status === 502 || status === 504) ambiguous = true;
-      else {
-        // Graph refused (4xx: nothing applied) or failed in a way that says nothing (500, ...).
-        if (status >= 500) error.outcome = 'unknown';
-        throw error;
-      }
-    } else {
-      failure = result.failure;
-      if (scope.deadline.ended) {
-        // Cut mid-attempt: the request may have reached Graph, and there is no time to look.
+    const verdict = writeVerdict(result, scope.deadline.ended !== null);
+    if ('answer' in result && verdict === 'answered') return { answer: result.answer };
+    if ('failure' in result && verdict === 'acknowledged') return { acknowledged: result.failure };
+    const failure: GraphClientError = 'answer' in result ? answerError(result.answer) : result.failure;
+    switch (verdict) {
+      case 'refused':
+        throw failure;
+      case 'not_sent':
+        failure.outcome = 'not_applied';
+        throw failure;
+      case 'cut':
         failure.outcome = 'unknown';
         throw failure;
-      }
-      if (!NOT_SENT_FAILURES.has(result.failure.causeCode)) {
-        if (!RETRIABLE_FAILURES.has(result.failure.causeCode)) {
-          failure.outcome = 'unknown';
-          throw failure;
-        }
-        ambiguous = true;
-      }
-    }
-
-    if (ambiguous) {
-      everAmbiguous = true;
-      const check = await readBack(scope, path, sent);
-      if (check.applied) return { confirmed: check.entity };
-      if (check.unknown) {
+      case 'ambiguous': {
+        const check = await readBack(scope, path, sent);
+        if (check.applied) return { confirmed: check.entity };
         failure.outcome = 'unknown';
+        failure.current = check.current;
         throw failure;
       }
+      default:
+        break; // 'retry'
     }
-
+    // Nothing reached Graph's store: another attempt is safe if it fits the retry count and the deadline.
+    failure.outcome = 'not_applied';
     const decision = retryDecision(scope.policy, {
       retriesSoFar: retries,
-      retryAfterSeconds: retryAfter,
+      retryAfterSeconds: failure instanceof GraphHttpError ? failure.retryAfterSeconds : null,
       remainingMs: scope.deadline.remainingMs(),
       attemptMs: scope.attemptTimeoutMs,
     });
-    failure.outcome = outcomeOfFailure();
     if (!decision.retry) throw failure;
     try {
       await scope.deadline.sleep(decision.delayMs);
     } catch (err) {
-      if (err instanceof GraphClientError) err.outcome = outcomeOfFailure();
+      if (err instanceof GraphClientError) err.outcome = 'not_applied';
       throw err;
     }
     freshConnection = wantsFreshConnection(result);

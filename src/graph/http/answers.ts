@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { GraphHttpError, GraphProtocolError, type GraphErrorDetail } from './errors.js';
+import { GraphHttpError, GraphProtocolError, ReadBudgetExceededError, type GraphErrorDetail } from './errors.js';
 import { isJsonObject, type ByteBudget, type GraphAnswer, type GraphEntity } from './types.js';
 
 // Reading Graph's answers, in one place: the body off the socket, a 2xx body into JSON or an entity,
@@ -24,16 +24,21 @@ export class AnswerTooLargeError extends RangeError {
 export async function readText(body: Dispatcher.ResponseData<unknown>['body'], maxBytes = DEFAULT_ANSWER_MAX_BYTES, budget?: ByteBudget): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let taken = 0;
   try {
     for await (const chunk of body) {
       const buf = chunk as Buffer;
       size += buf.length;
       if (size > maxBytes) throw new AnswerTooLargeError(maxBytes);
       budget?.take(buf.length);
+      taken += buf.length;
       chunks.push(buf);
     }
   } catch (err) {
     body.destroy();
+    // A dropped answer is not held, so a read-back after a too-large PATCH answer can still be made;
+    // a spent budget stays spent, so the request stops.
+    if (!(err instanceof ReadBudgetExceededError)) budget?.refund(taken);
     throw err;
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -18,6 +18,10 @@ export class ReadBudget implements ByteBudget {
     if (this.used >= this.maxBytes) throw new ReadBudgetExceededError(this.maxBytes);
   }
 
+  refund(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+
   /** Counts a chunk just read; throws when the request is past its budget. */
   take(bytes: number): void {
     this.used += bytes;

@@ -65,6 +65,8 @@ export interface ByteBudget {
   checkBeforeSend(): void;
   /** Counts bytes just read; throws past the budget. */
   take(bytes: number): void;
+  /** Gives back the bytes of an answer dropped unread (too large, cut off): they are no longer held. */
+  refund(bytes: number): void;
 }
 
 /** Sends one attempt and reads its answer; the layers above get this function, never the client. */

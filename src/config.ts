@@ -25,6 +25,12 @@ export interface Config {
   readonly graphTimeoutMs: number;
   /** Retries of one Graph call after 429/503/504 or a connection failure (0 to 10). */
   readonly graphMaxRetries: number;
+  /** Longest single answer read from Graph; a longer one is UPSTREAM_UNAVAILABLE (bytes). */
+  readonly graphAnswerMaxBytes: number;
+  /** What one GraphQL request may read from Graph across all its calls; past it, OPERATION_LIMIT_EXCEEDED (bytes). */
+  readonly graphRequestBudgetBytes: number;
+  /** Keys list cursors are signed with (HMAC-SHA256), the signing one first; empty: unsigned. */
+  readonly cursorSigningKeys: readonly string[];
   /** Budget for everything one GraphQL field does against Graph: attempts, waits, read-backs (milliseconds). */
   readonly requestDeadlineMs: number;
   readonly logLevel: LogLevel;
@@ -90,8 +96,14 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const graphTimeoutMs = integer(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems);
   const graphMaxRetries = integer(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems);
   const requestDeadlineMs = integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 600_000, problems);
+  // Memory per request in flight is a small multiple of these: docs/hardening.md has the arithmetic.
+  const graphAnswerMaxBytes = integer(env, 'GRAPH_ANSWER_MAX_BYTES', 8_388_608, 65_536, 268_435_456, problems);
+  const graphRequestBudgetBytes = integer(env, 'GRAPH_REQUEST_BUDGET_BYTES', 8_388_608, 65_536, 1_073_741_824, problems);
   const graphBaseUrl = baseUrl(env, 'GRAPH_BASE_URL', 'https://graph.microsoft.com/beta', problems);
   const graphAuth = graphAuthOf(env, graphBaseUrl, problems);
+  // Shared by every replica; rotate by putting the new key first and dropping the old one later.
+  const cursorSigningKeys = (env.CURSOR_SIGNING_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (cursorSigningKeys.some((k) => k.length < 32)) problems.push('CURSOR_SIGNING_KEYS must be comma-separated keys of at least 32 characters each, the signing one first');
 
   const shutdownDelayMs = integer(env, 'SHUTDOWN_DELAY_MS', 0, 0, 120_000, problems);
   const bodyLimitBytes = integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600, problems);
@@ -128,6 +140,9 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     graphBaseUrl,
     graphTimeoutMs,
     graphMaxRetries,
+    graphAnswerMaxBytes,
+    graphRequestBudgetBytes,
+    cursorSigningKeys: Object.freeze(cursorSigningKeys),
     requestDeadlineMs,
     logLevel: logLevel ?? 'info',
     nodeEnv: nodeEnv ?? 'production',

@@ -6,8 +6,10 @@ import {
   GraphHttpError,
   GraphProtocolError,
   GraphUnavailableError,
+  GraphValueError,
   InvalidCursorError,
   MissingTokenError,
+  ReadBudgetExceededError,
   UnsafeArgumentError,
   UnsafeIdError,
 } from './graph/errors.js';
@@ -51,7 +53,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const CATALOG: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
-export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities';
+export type LimitName = 'depth' | 'aliases' | 'tokens' | 'graphRootFields' | 'entities' | 'graphReadBytes';
 
 /** A refused operation (plugins/limits.ts raises it); `extensions` name the limit and its value. */
 export class OperationLimitError extends GraphQLError {
@@ -102,7 +104,7 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   if (err instanceof GraphHttpError) {
     const extensions: Extensions = {
       code: STATUS_TO_CODE[err.detail.status] ?? ErrorCode.UPSTREAM_ERROR,
-      graph: { ...err.detail },
+      graph: outsideStrings(err.detail),
     };
     if (err.retryAfterSeconds !== null) extensions.retryAfter = err.retryAfterSeconds;
     return { message: err.message, extensions };
@@ -113,13 +115,25 @@ function translate(err: GraphClientError): { message: string; extensions: Extens
   if (err instanceof GraphUnavailableError) {
     return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: err.causeCode } };
   }
+  if (err instanceof ReadBudgetExceededError) {
+    const limit: LimitName = 'graphReadBytes';
+    return { message: err.message, extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit, max: err.maxBytes } };
+  }
+  if (err instanceof GraphValueError) {
+    return { message: err.message, extensions: { code: ErrorCode.UPSTREAM_ERROR, property: err.property } };
+  }
   if (err instanceof GraphProtocolError) {
     return {
       message: err.message,
-      extensions: { code: ErrorCode.UPSTREAM_ERROR, graph: { status: err.status, requestId: err.requestId } },
+      extensions: { code: ErrorCode.UPSTREAM_ERROR, graph: outsideStrings({ status: err.status, requestId: err.requestId }) },
     };
   }
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Graph's strings (its error body, its headers) cut for `extensions`: a 1 MB `code` must not make a 1 MB answer. */
+function outsideStrings<T extends object>(detail: T): T {
+  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? truncated(v) : v])) as T;
 }
 
 /**
@@ -167,7 +181,7 @@ export function createFormatError(logger: Logger, showProfile: ShowProfile = (en
     const root = rootCause(error);
     if (root instanceof GraphClientError) {
       const { message, extensions } = translateWithOutcome(root, showProfile);
-      return { message, locations: formatted.locations, path: formatted.path, extensions };
+      return { message: truncated(message, MESSAGE_MAX), locations: formatted.locations, path: formatted.path, extensions };
     }
     // Apollo re-codes validation and parse errors; the limits keep their own code.
     if (root instanceof GraphQLError && root.extensions.code === ErrorCode.OPERATION_LIMIT_EXCEEDED) {

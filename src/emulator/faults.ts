@@ -172,14 +172,15 @@ function scripted(res: ServerResponse, reqHeaders: IncomingHttpHeaders, status: 
 /** A fault's answer: its raw body as given, or a Graph error body with its code. */
 function scriptedAnswer(reqHeaders: IncomingHttpHeaders, status: number, fault: Fault): Answer {
   if (fault.body === undefined) return errorAnswer(reqHeaders, status, fault.code ?? 'emulatedFault', `Emulated ${status}`, fault.headers);
-  return { status, headers: { ...fault.headers }, text: fault.body, requestId: randomUUID() };
+  // A scripted request-id is Graph's own: it replaces the one the emulator would make up.
+  return { status, headers: { ...fault.headers }, text: fault.body, requestId: fault.headers?.['request-id'] ?? randomUUID() };
 }
 
 /** A fault as the answer to a request inside a `$batch` (its delay and connection damage do not apply there). */
 export function faultAnswer(reqHeaders: IncomingHttpHeaders, fault: Fault): Answer {
   const answer = scriptedAnswer(reqHeaders, fault.status ?? (fault.kind === 'proxy-502' ? 502 : 500), fault);
   const parsed = answer.text === undefined ? undefined : parseJson(answer.text);
-  return parsed === undefined ? answer : { ...answer, body: parsed, text: undefined };
+  return parsed === undefined ? answer : { ...answer, body: parsed, json: answer.text, text: undefined };
 }
 
 /**

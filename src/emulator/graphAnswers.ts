@@ -16,6 +16,8 @@ export interface Answer {
   readonly body?: unknown;
   /** A non-JSON body (`/$count` answers text/plain). */
   readonly text?: string;
+  /** `body` as a fault wrote it: a `$batch` embeds this text, never a re-serialised copy. */
+  readonly json?: string;
   /** The one request-id of this answer: in its header and, for an error, in `innerError`. */
   readonly requestId: string;
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'undici';
+import { ReadBudget } from './http/budget.js';
 import { BudgetExhaustedError } from './http/errors.js';
 import { GraphTransport } from './http/transport.js';
 import type { GraphCaller, GraphEntity, GraphObserver } from './http/types.js';
@@ -29,7 +30,15 @@ export interface GraphClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Told of every exchange (every attempt), success or failure. */
   readonly observer?: GraphObserver;
+  /** Longest single answer read from Graph (bytes; default 8 MiB). */
+  readonly answerMaxBytes?: number;
+  /** Bytes one caller (one GraphQL request) may read from Graph across all its calls (default 8 MiB). */
+  readonly requestReadBudgetBytes?: number;
+  /** Keys list cursors are signed with, the signing one first; none leaves them unsigned. */
+  readonly cursorKeys?: readonly string[];
 }
+
+const DEFAULT_REQUEST_READ_BUDGET_BYTES = 8 * 1024 * 1024;
 
 // A read needs little to be worth starting; the deadline cuts it if Graph is slow (ms).
 const MIN_READ_START_MS = 50;
@@ -47,10 +56,14 @@ function writeStartMs(attemptMs: number, deadlineMs: number): number {
 export class GraphClient {
   private readonly transport: GraphTransport;
   private readonly policy: RetryPolicy;
+  private readonly readBudgetBytes: number;
+  private readonly root: GraphRoot;
 
   constructor(options: GraphClientOptions) {
     this.transport = new GraphTransport(options);
     this.policy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+    this.readBudgetBytes = options.requestReadBudgetBytes ?? DEFAULT_REQUEST_READ_BUDGET_BYTES;
+    this.root = Object.freeze({ origin: this.transport.origin, basePath: this.transport.basePath, cursorKeys: Object.freeze([...(options.cursorKeys ?? [])]) });
   }
 
   /** The pool's sockets and requests right now (connected, free, pending, queued, running, size). */
@@ -65,7 +78,7 @@ export class GraphClient {
 
   /** Graph calls on behalf of one caller: their token, request id, signal and trace headers on each. */
   forCaller(caller: GraphCaller): GraphSession {
-    return new GraphSession(this.transport, this.policy, caller);
+    return new GraphSession(this.transport, this.policy, caller, new ReadBudget(this.readBudgetBytes), this.root);
   }
 
   async close(): Promise<void> {
@@ -78,15 +91,15 @@ export class GraphClient {
  * starts with too little of it left fails at once and sends nothing.
  */
 export class GraphSession {
-  private readonly root: GraphRoot;
-
   constructor(
     private readonly transport: GraphTransport,
     private readonly policy: RetryPolicy,
     private readonly caller: GraphCaller,
-  ) {
-    this.root = { origin: transport.origin, basePath: transport.basePath };
-  }
+    /** One per session, so one per GraphQL request: every call of the request counts against it. */
+    private readonly budget: ReadBudget,
+    /** What list cursors may name, and the keys they are signed with. */
+    private readonly root: GraphRoot,
+  ) {}
 
   /** `GET /security/ipSecurityProfiles/{id}`; `null` when Graph says 404. See profiles/get.ts. */
   async getProfile(id: string, select?: readonly string[]): Promise<GraphEntity | null> {
@@ -119,7 +132,7 @@ export class GraphSession {
     const deadline = new Deadline(remainingMs, this.caller.signal);
     try {
       return await work({
-        send: (call) => this.transport.send({ ...call, caller: this.caller }),
+        send: (call) => this.transport.send({ ...call, caller: this.caller, budget: this.budget }),
         policy: this.policy,
         deadline,
         attemptTimeoutMs: this.transport.timeoutMs,

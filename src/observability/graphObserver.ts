@@ -3,6 +3,11 @@ import { header } from '../graph/http/answers.js';
 import { warningsOf, type GraphWarning } from '../graph/warnings.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
+import { truncated } from './truncate.js';
+
+function truncatedOrUndefined(text: string | null): string | undefined {
+  return text === null ? undefined : truncated(text);
+}
 
 // Each distinct warning is logged once; past this many distinct ones (Warning values carry a
 // latency, so they vary), new ones are only counted, so memory stays bounded.
@@ -51,7 +56,8 @@ export function createGraphObserver(logger: Logger, metrics: GatewayMetrics): Gr
             failure: exchange.failure ?? undefined,
             attempt: exchange.attempt,
             durationMs: Math.round(exchange.durationMs * 10) / 10,
-            graphRequestId: header(exchange.headers, 'request-id') ?? undefined,
+            // Graph's header: as long as Graph likes, so cut like every outside string in a log line.
+            graphRequestId: truncatedOrUndefined(header(exchange.headers, 'request-id')),
             clientRequestId: exchange.clientRequestId,
           },
           'graph call',

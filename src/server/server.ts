@@ -50,6 +50,9 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const graph = new GraphClient({
     baseUrl: config.graphBaseUrl,
     timeoutMs: config.graphTimeoutMs,
+    answerMaxBytes: config.graphAnswerMaxBytes,
+    requestReadBudgetBytes: config.graphRequestBudgetBytes,
+    cursorKeys: config.cursorSigningKeys,
     retry: { maxRetries: config.graphMaxRetries, deadlineMs: config.requestDeadlineMs },
     observer: createGraphObserver(logger, metrics),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GraphValueError } from '../../src/graph/errors.js';
 import { fromGraphProfile } from '../../src/mapping/fromGraph.js';
 import { toGraphPatchBody } from '../../src/mapping/toGraph.js';
 import { dateTimeOffsetProblem } from '../../src/mapping/dateTimeOffset.js';
@@ -35,9 +36,13 @@ describe('fromGraphProfile', () => {
     expect(JSON.stringify(profile)).not.toContain('@odata');
   });
 
-  it('uses the requested id when Graph leaves it out, and nulls non-object complex values', () => {
-    const profile = fromGraphProfile({ vendorInformation: 'odd', ipCategories: 'odd', ipReferenceData: [3] }, 'req-id');
-    expect(profile).toMatchObject({ id: 'req-id', vendorInformation: null, ipCategories: null, ipReferenceData: [null] });
+  it('uses the requested id when Graph leaves it out, and puts an error in place of a non-object complex value', () => {
+    const profile = fromGraphProfile({ vendorInformation: 'odd', ipCategories: 'odd', ipReferenceData: [3, null] }, 'req-id') as unknown as Record<string, unknown>;
+    expect(profile.id).toBe('req-id');
+    for (const property of ['vendorInformation', 'ipCategories', 'ipReferenceData']) {
+      expect(profile[property]).toBeInstanceOf(GraphValueError);
+      expect((profile[property] as GraphValueError).property).toBe(property);
+    }
   });
 });
 

@@ -1,26 +1,45 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { GraphHttpError, GraphProtocolError, type GraphErrorDetail } from './errors.js';
-import { isJsonObject, type GraphAnswer, type GraphEntity } from './types.js';
+import { GraphHttpError, GraphProtocolError, ReadBudgetExceededError, type GraphErrorDetail } from './errors.js';
+import { isJsonObject, type ByteBudget, type GraphAnswer, type GraphEntity } from './types.js';
 
 // Reading Graph's answers, in one place: the body off the socket, a 2xx body into JSON or an entity,
 // and a non-2xx answer into its GraphHttpError.
 
-// Graph's error bodies are small; anything larger is a proxy page or abuse, and is cut here.
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Graph's answers are at most this long unless configured (GRAPH_ANSWER_MAX_BYTES): a page of 1000 profiles is about 1 MB. */
+export const DEFAULT_ANSWER_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Reads a body to text, up to a limit; the rest is discarded so the socket goes back to the pool. */
-export async function readText(body: Dispatcher.ResponseData<unknown>['body']): Promise<string> {
+/** Past `maxBytes` a body is not read on: Graph sent too much, which is Graph unavailable to us, not an unreadable answer. */
+export class AnswerTooLargeError extends RangeError {
+  constructor(readonly maxBytes: number) {
+    super(`response body larger than ${maxBytes} bytes`);
+    this.name = 'AnswerTooLargeError';
+  }
+}
+
+/**
+ * Reads a body to text, up to `maxBytes`, each chunk counted against the request's budget; past
+ * either the body is destroyed (and its socket with it) and the read throws.
+ */
+export async function readText(body: Dispatcher.ResponseData<unknown>['body'], maxBytes = DEFAULT_ANSWER_MAX_BYTES, budget?: ByteBudget): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) {
-      body.destroy();
-      throw new RangeError(`response body larger than ${MAX_BODY_BYTES} bytes`);
+  let taken = 0;
+  try {
+    for await (const chunk of body) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > maxBytes) throw new AnswerTooLargeError(maxBytes);
+      budget?.take(buf.length);
+      taken += buf.length;
+      chunks.push(buf);
     }
-    chunks.push(buf);
+  } catch (err) {
+    body.destroy();
+    // A dropped answer is not held, so a read-back after a too-large PATCH answer can still be made;
+    // a spent budget stays spent, so the request stops.
+    if (!(err instanceof ReadBudgetExceededError)) budget?.refund(taken);
+    throw err;
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -81,7 +100,8 @@ export function errorDetail(status: number, headers: IncomingHttpHeaders, text: 
   return {
     status,
     code: str(error.code),
-    message: str(error.message)?.slice(0, 1000) ?? null,
+    // Cut, with a marker, where it leaves the gateway (src/errors.ts), as every outside string is.
+    message: str(error.message),
     requestId: str(inner['request-id']) ?? str(inner.requestId) ?? header(headers, 'request-id'),
     clientRequestId: str(inner['client-request-id']) ?? header(headers, 'client-request-id'),
     date: str(inner.date) ?? header(headers, 'date'),

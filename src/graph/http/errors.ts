@@ -116,6 +116,33 @@ export class InvalidCursorError extends GraphClientError {
 }
 
 /**
+ * Graph sent a property value that does not fit its type (`countHits: "abc"`, `asn: 1e20`). The
+ * mapping puts one in place of that value, so it fails that field alone.
+ */
+export class GraphValueError extends GraphClientError {
+  readonly code = 'GRAPH_MALFORMED_VALUE';
+  /** The property as Graph names it, nested ones below their parent: `ipReferenceData.asn`. */
+  readonly property: string;
+  constructor(property: string, reason: string) {
+    super(`Microsoft Graph sent a malformed "${property}": ${reason}`);
+    this.name = 'GraphValueError';
+    this.property = property;
+  }
+}
+
+/** One GraphQL request read more of Graph's answers, across all its calls, than it may (its budget). */
+export class ReadBudgetExceededError extends GraphClientError {
+  readonly code = 'GRAPH_READ_BUDGET_EXCEEDED';
+  /** The budget, in bytes. */
+  readonly maxBytes: number;
+  constructor(maxBytes: number) {
+    super(`This request read more than ${maxBytes} bytes from Microsoft Graph, its budget; ask for fewer fields, fewer profiles or smaller pages`);
+    this.name = 'ReadBudgetExceededError';
+    this.maxBytes = maxBytes;
+  }
+}
+
+/**
  * The request's one deadline (REQUEST_DEADLINE_MS, shared by all its fields) had too little left to
  * start this field's Graph work: nothing was sent.
  */

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher, Pool } from 'undici';
-import { readText } from './answers.js';
-import { GraphUnavailableError, MissingTokenError } from './errors.js';
+import { DEFAULT_ANSWER_MAX_BYTES, readText } from './answers.js';
+import { GraphUnavailableError, MissingTokenError, ReadBudgetExceededError } from './errors.js';
 import { createFreshConnection, createGraphPool, type PoolOptions } from './pool.js';
 import { isJsonObject, type GraphAnswer, type GraphExchange, type GraphObserver, type GraphRequest } from './types.js';
 
@@ -14,6 +14,8 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   /** Told of every attempt, answered or not. */
   readonly observer?: GraphObserver | undefined;
+  /** Longest answer read (bytes); a longer one fails as UPSTREAM_UNAVAILABLE (RESPONSE_TOO_LARGE). */
+  readonly answerMaxBytes?: number | undefined;
 }
 
 /** One attempt at a time on the pooled connection to Graph's origin: a request in, an answer out. No retries. */
@@ -22,6 +24,7 @@ export class GraphTransport {
   readonly origin: string;
   readonly basePath: string;
   readonly timeoutMs: number;
+  private readonly answerMaxBytes: number;
   private readonly pool: Pool;
   private readonly poolOptions: PoolOptions;
   private readonly observer: GraphObserver | undefined;
@@ -31,6 +34,7 @@ export class GraphTransport {
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
+    this.answerMaxBytes = options.answerMaxBytes ?? DEFAULT_ANSWER_MAX_BYTES;
     this.observer = options.observer;
     this.poolOptions = { origin: base.origin, timeoutMs: options.timeoutMs };
     this.pool = createGraphPool(this.poolOptions);
@@ -49,6 +53,7 @@ export class GraphTransport {
   async send(request: GraphRequest): Promise<GraphAnswer> {
     const { caller, method, path, body } = request;
     if ('problem' in caller.credential) throw new MissingTokenError(caller.credential.problem);
+    request.budget?.checkBeforeSend();
     const attempt = request.attempt ?? 0;
     const headers: Record<string, string> = {
       ...caller.propagate,
@@ -92,7 +97,7 @@ export class GraphTransport {
       responseHeaders = res.headers;
       let text: string;
       try {
-        text = await readText(res.body);
+        text = await readText(res.body, this.answerMaxBytes, request.budget);
       } finally {
         // An aborted or failed read must not leave the body (and its socket) hanging.
         if (!res.body.destroyed) res.body.destroy();
@@ -100,8 +105,10 @@ export class GraphTransport {
       observe(null);
       return { status, headers: responseHeaders, text };
     } catch (err) {
-      const failure = causeCode(err);
+      const failure = err instanceof ReadBudgetExceededError ? 'READ_BUDGET_EXCEEDED' : causeCode(err);
       observe(failure);
+      // The request's budget is spent: not Graph's failure, and no retry would read less.
+      if (err instanceof ReadBudgetExceededError) throw err;
       // `status` is set when the status line arrived before the body failed: the caller must know.
       throw new GraphUnavailableError(failure, { cause: err, answeredStatus: status });
     } finally {

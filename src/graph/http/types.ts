@@ -53,9 +53,20 @@ export interface GraphCall {
   readonly freshConnection?: boolean;
 }
 
-/** What the transport takes: one attempt and whose token it carries. */
+/** What the transport takes: one attempt, whose token it carries, and the budget its bytes count against. */
 export interface GraphRequest extends GraphCall {
   readonly caller: GraphCaller;
+  readonly budget?: ByteBudget;
+}
+
+/** What one GraphQL request may still read from Graph (budget.ts has the one implementation). */
+export interface ByteBudget {
+  /** Throws once the budget is spent, before a call is sent. */
+  checkBeforeSend(): void;
+  /** Counts bytes just read; throws past the budget. */
+  take(bytes: number): void;
+  /** Gives back the bytes of an answer dropped unread (too large, cut off): they are no longer held. */
+  refund(bytes: number): void;
 }
 
 /** Sends one attempt and reads its answer; the layers above get this function, never the client. */

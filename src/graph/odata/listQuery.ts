@@ -1,5 +1,5 @@
 import { UnsafeArgumentError } from '../http/errors.js';
-import { pageRequestPath, type GraphRoot } from './cursor.js';
+import { cursorState } from './cursor.js';
 import { PROFILES_PATH } from './paths.js';
 import { queryString, selectValue } from './query.js';
 
@@ -12,7 +12,7 @@ const MAX_EXPRESSION_LENGTH = 2048;
 export interface ListRequest {
   /** Page size, already checked by the caller ($top). */
   readonly top: number;
-  /** A cursor from a previous page; when given, filter and order come from it. */
+  /** A cursor from a previous page; when given, filter and order come from it (checked as if given here). */
   readonly after?: string | null;
   /** OData `$filter` expression, passed to Graph as written. */
   readonly filter?: string | null;
@@ -22,21 +22,30 @@ export interface ListRequest {
   readonly select: readonly string[];
 }
 
-/** The path and query below the version root; throws before anything is sent when an argument is unsafe. */
-export function listRequestPath(request: ListRequest, root: GraphRoot): string {
+/** A page's request: the path and query below the version root, and the filter and order it sends. */
+export interface ListPlan {
+  readonly path: string;
+  /** What the next page's cursor carries on (blank options are not sent, so not carried). */
+  readonly sent: { readonly filter?: string; readonly orderBy?: string };
+}
+
+/** Throws before anything is sent when an argument, or what a cursor carries, is unsafe. */
+export function listPlan(request: ListRequest, cursorKeys: readonly string[]): ListPlan {
   const select = selectValue(request.select);
-  if (request.after !== undefined && request.after !== null) {
-    return pageRequestPath(request.after, { ...root, collectionPath: PROFILES_PATH }, { top: String(request.top), select });
-  }
-  return (
+  const page = request.after === undefined || request.after === null ? null : cursorState(request.after, cursorKeys);
+  const filter = expression('filter', page ? page.filter : request.filter);
+  const orderBy = expression('orderBy', page ? page.orderBy : request.orderBy);
+  const path =
     PROFILES_PATH +
     queryString([
       ['$top', String(request.top)],
-      ['$filter', expression('filter', request.filter)],
-      ['$orderby', expression('orderBy', request.orderBy)],
+      ['$filter', filter],
+      ['$orderby', orderBy],
       ['$select', select],
-    ])
-  );
+      ['$skiptoken', page?.skipToken],
+      ['$skip', page?.skip === undefined ? undefined : String(page.skip)],
+    ]);
+  return { path, sent: { ...(filter !== undefined ? { filter } : {}), ...(orderBy !== undefined ? { orderBy } : {}) } };
 }
 
 function expression(argument: string, value: string | null | undefined): string | undefined {

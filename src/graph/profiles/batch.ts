@@ -132,15 +132,15 @@ function batchResponses(answer: GraphAnswer): Map<string, InnerResponse> {
   return byId;
 }
 
+/** One inner answer's result; whatever goes wrong reading it fails that profile alone, never the batch. */
 function innerResult(inner: InnerResponse): ProfileResult {
   if (inner.status === 404) return null;
-  if (!isSuccess(inner.status)) {
-    // An inner error body arrives parsed; the error detail reads Graph's text.
-    return answerError({ ...inner, text: typeof inner.body === 'string' ? inner.body : JSON.stringify(inner.body ?? '') });
-  }
   try {
+    // An inner error body arrives parsed; the error detail reads Graph's text. Serialising it throws
+    // on a body nested too deep (200,000 levels): that answer cannot be read.
+    if (!isSuccess(inner.status)) return answerError({ ...inner, text: typeof inner.body === 'string' ? inner.body : JSON.stringify(inner.body ?? '') });
     return entityIn(inner.body, inner.status, inner.headers, 'the batched answer');
   } catch (err) {
-    return err as GraphProtocolError;
+    return err instanceof GraphClientError ? err : new GraphProtocolError(inner.status, 'the batched answer cannot be read', header(inner.headers, 'request-id'));
   }
 }

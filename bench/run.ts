@@ -265,7 +265,12 @@ async function main(): Promise<void> {
       servers.set('gateway', gateway);
     }
     if (options.baseline) {
-      const baseline = await startServer('baseline', ['--import', PROBE, options.baseline], { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' });
+      // BENCH_BASELINE_ENV adds environment variables to the baseline only: `--baseline=dist/main.js` with
+      // "COMPILED_PATH=false" is the compiled path's A/B in one run.
+      const baselineEnv = Object.fromEntries(
+        (process.env.BENCH_BASELINE_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      );
+      const baseline = await startServer('baseline', ['--import', PROBE, options.baseline], { ...env, NODE_ENV: 'production', PORT: '0', ...baselineEnv, HOST: '127.0.0.1' });
       started.push(baseline);
       servers.set('baseline', baseline);
     }

@@ -57,6 +57,8 @@ export interface Config {
   readonly graphAuth: GraphAuthConfig;
   /** On SIGTERM, how long to keep serving with /ready at 503 before closing the listener (ms). */
   readonly shutdownDelayMs: number;
+  /** COMPILED_PATH: documents seen before are answered without Apollo's per-request pipeline (docs/performance.md). */
+  readonly compiledPath: boolean;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
   readonly limits: {
     readonly maxDepth: number;
@@ -117,6 +119,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const maxConnections = integer(env, 'MAX_CONNECTIONS', 512, 1, 100_000, problems);
   const maxInFlight = integer(env, 'MAX_IN_FLIGHT', 128, 1, 10_000, problems);
   const inFlightQueueMs = integer(env, 'IN_FLIGHT_QUEUE_MS', 1_000, 0, 60_000, problems);
+  const compiledPath = boolean(env, 'COMPILED_PATH', true, problems);
 
   const limits = Object.freeze({
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1000, problems),
@@ -154,6 +157,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     inFlightQueueMs,
     graphAuth,
     shutdownDelayMs,
+    compiledPath,
     limits,
   });
 }

@@ -73,11 +73,18 @@ export function buildContext(
     propagate: traceHeaders(trace),
     onExchange: collectWarnings,
   }, deps.tokens ?? PASSTHROUGH);
+  // Both built on first use: a mutation reads no profile by id, and a request may write no line.
+  let profiles: ProfileLoader | undefined;
+  let logger: Logger | undefined;
   return {
     requestId,
     graph,
-    profiles: createProfileLoader(graph),
-    logger: deps.logger.child(trace ? { requestId, traceId: trace.traceId, spanId: trace.spanId } : { requestId }),
+    get profiles() {
+      return (profiles ??= createProfileLoader(graph));
+    },
+    get logger() {
+      return (logger ??= deps.logger.child(trace ? { requestId, traceId: trace.traceId, spanId: trace.spanId } : { requestId }));
+    },
     trace,
     graphWarnings,
   };

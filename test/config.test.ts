@@ -33,6 +33,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('turns the compiled path on unless COMPILED_PATH=false', () => {
+    expect(loadConfig({}).compiledPath).toBe(true);
+    expect(loadConfig({ COMPILED_PATH: 'false' }).compiledPath).toBe(false);
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: '12a' }, 'PORT'],
@@ -46,6 +51,7 @@ describe('configuration', () => {
     [{ REQUEST_DEADLINE_MS: '30s' }, 'REQUEST_DEADLINE_MS'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ INTROSPECTION: 'yes please' }, 'INTROSPECTION'],
+    [{ COMPILED_PATH: 'fast' }, 'COMPILED_PATH'],
     [{ CORS_ORIGINS: 'not an origin' }, 'CORS_ORIGINS'],
   ])('refuses %j', (env, name) => {
     const problems = problemsOf(env);

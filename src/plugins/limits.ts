@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   Kind,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -33,6 +34,7 @@ export interface LimitProtection {
   readonly parseOptions: ParseOptions;
   readonly validationRules: ValidationRule[];
   readonly plugins: ApolloServerPlugin<BaseContext>[];
+  readonly maxEntities: number;
 }
 
 // A router merges the entity fetches of one client query into one operation, one aliased `_entities`
@@ -62,6 +64,7 @@ export function operationLimits(limits: OperationLimits): LimitProtection {
     // Only armor's validation rules: its plugins serve the token limit, which is off here.
     validationRules: [...armor.validationRules, aliasLimit(limits.maxAliases), graphRootFieldLimit(limits.maxGraphRootFields)],
     plugins: [entityLimit(limits.maxEntities)],
+    maxEntities: limits.maxEntities,
   };
 }
 
@@ -147,19 +150,29 @@ function entityLimit(max: number): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ operation, document, request }) {
           if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          let count = 0;
-          for (const field of rootFields(operation.selectionSet, (name) => fragments.get(name))) {
-            if (field.name.value === ENTITIES) count += representationsIn(field, operation, request.variables);
-          }
-          if (count > max) {
-            throw new OperationLimitError('entities', max, `The operation asks for ${count} entity representations; at most ${max} are allowed.`, { status: 400 });
-          }
+          const refusal = entityLimitRefusal(max, operation, document, request.variables);
+          if (refusal) throw refusal;
         },
       };
     },
   };
+}
+
+/** The limit's error when the operation asks for more than `max` representations, else null (the compiled path asks too). */
+export function entityLimitRefusal(
+  max: number,
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): OperationLimitError | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let count = 0;
+  for (const field of rootFields(operation.selectionSet, (name) => fragments.get(name))) {
+    if (field.name.value === ENTITIES) count += representationsIn(field, operation, variables);
+  }
+  if (count <= max) return null;
+  return new OperationLimitError('entities', max, `The operation asks for ${count} entity representations; at most ${max} are allowed.`, { status: 400 });
 }
 
 function representationsIn(field: FieldNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined): number {

@@ -1,8 +1,54 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
 import { truncated } from '../observability/truncate.js';
+
+/** What the answer step needs to know of one operation: validated name and type, or null when it failed first. */
+export interface AnsweredOperation {
+  readonly validatedName: string | null;
+  readonly type: string | null;
+  /** performance.now() when the operation started (after its context was built). */
+  readonly started: number;
+  /** For the log only, when validation failed: the name the request asked for. */
+  readonly unvalidatedName: () => string | null;
+}
+
+/**
+ * The last step of every GraphQL answer, Apollo's (the plugin below) and the compiled path's alike: the
+ * request id on every error, Graph's warnings under `extensions.warnings`, the metrics and the one log
+ * line. Mutates `result` as Apollo lets willSendResponse do.
+ */
+export function answerOperation(metrics: GatewayMetrics, context: Context, op: AnsweredOperation, result: FormattedExecutionResult | null): void {
+  const seconds = (performance.now() - op.started) / 1000;
+  const { requestId, graphWarnings, logger } = context;
+  let errors: readonly GraphQLFormattedError[] = [];
+  if (result !== null) {
+    if (result.errors) {
+      (result as { errors?: GraphQLFormattedError[] }).errors = result.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
+      errors = result.errors;
+    }
+    if (graphWarnings.length > 0) (result as { extensions?: Record<string, unknown> }).extensions = { ...result.extensions, warnings: graphWarnings.map((w) => ({ ...w })) };
+  }
+
+  const allCodes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
+  const errorCodes = [...new Set(allCodes)];
+  const outcome = errors.length === 0 ? 'success' : 'error';
+  const operation = op.type === null ? OPERATION_INVALID : metrics.operationLabel(op.validatedName);
+  metrics.operationAnswered(operation, op.type ?? 'unknown', outcome, allCodes, seconds);
+  logger.info(
+    {
+      // A name passes validation at any length: the log line carries at most OUTSIDE_TEXT_MAX of it.
+      operationName: op.validatedName === null ? op.unvalidatedName() : truncated(op.validatedName),
+      operationType: op.type,
+      outcome,
+      errorCodes,
+      durationMs: Math.round(seconds * 10_000) / 10,
+      warnings: graphWarnings.length > 0 ? graphWarnings.length : undefined,
+    },
+    'graphql operation',
+  );
+}
 
 /**
  * Per GraphQL operation: one log line, its metrics, the request id on every error and as a response
@@ -22,37 +68,9 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
           type = rc.operation?.operation ?? null;
         },
         async willSendResponse({ request, response, document }) {
-          const seconds = (performance.now() - started) / 1000;
-          const { requestId, graphWarnings, logger } = contextValue;
-          response.http.headers.set('client-request-id', requestId);
-
-          let errors: readonly GraphQLFormattedError[] = [];
-          if (response.body.kind === 'single') {
-            const result = response.body.singleResult;
-            if (result.errors) {
-              result.errors = result.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
-              errors = result.errors;
-            }
-            if (graphWarnings.length > 0) result.extensions = { ...result.extensions, warnings: graphWarnings.map((w) => ({ ...w })) };
-          }
-
-          const allCodes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
-          const errorCodes = [...new Set(allCodes)];
-          const outcome = errors.length === 0 ? 'success' : 'error';
-          const operation = type === null ? OPERATION_INVALID : metrics.operationLabel(validatedName);
-          metrics.operationAnswered(operation, type ?? 'unknown', outcome, allCodes, seconds);
-          logger.info(
-            {
-              // A name passes validation at any length: the log line carries at most OUTSIDE_TEXT_MAX of it.
-              operationName: validatedName === null ? unvalidatedName(document, request.operationName) : truncated(validatedName),
-              operationType: type,
-              outcome,
-              errorCodes,
-              durationMs: Math.round(seconds * 10_000) / 10,
-              warnings: graphWarnings.length > 0 ? graphWarnings.length : undefined,
-            },
-            'graphql operation',
-          );
+          response.http.headers.set('client-request-id', contextValue.requestId);
+          const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          answerOperation(metrics, contextValue, { validatedName, type, started, unvalidatedName: () => unvalidatedName(document, request.operationName) }, result);
         },
       };
     },

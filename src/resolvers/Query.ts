@@ -2,15 +2,17 @@ import { GraphQLError } from 'graphql';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { ErrorCode } from '../errors.js';
 import { fromGraphProfile } from '../mapping/fromGraph.js';
-import { selectedProperties } from './selection.js';
+import { aloneAtRoot, selectedProperties } from './selection.js';
 
 // Graph's `$top` accepts up to 999 on most collections; 1000 is the documented ceiling of this API.
 const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 25;
 
 export const Query: QueryResolvers = {
-  async ipSecurityProfile(_parent, { id }, { profiles }, info) {
-    const entity = await profiles.load({ id, select: selectedProperties(info) });
+  async ipSecurityProfile(_parent, { id }, context, info) {
+    const select = selectedProperties(info);
+    // The operation's only field has no other read to be gathered with: no loader, the same plain GET.
+    const entity = aloneAtRoot(info) ? await context.graph.getProfile(id, select) : await context.profiles.load({ id, select });
     return entity && fromGraphProfile(entity, id);
   },
 

@@ -1,4 +1,4 @@
-import { isAbstractType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { isAbstractType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { IP_SECURITY_PROFILE } from '../mapping/model.js';
 
 // `$select` pushdown: the Graph properties an operation reads, from the selection set under the field
@@ -13,7 +13,26 @@ const PROPERTIES = new Set(Object.keys(IP_SECURITY_PROFILE.fields));
  * The Graph properties selected on IpSecurityProfile at `through` below the current field (for a
  * connection, `['nodes']`), in a stable order. `id` is added by the Graph client.
  */
-export function selectedProperties(info: GraphQLResolveInfo, through: readonly string[] = []): string[] {
+export function selectedProperties(info: GraphQLResolveInfo, through: readonly string[] = []): readonly string[] {
+  // A field node belongs to one parsed document, which both Apollo's document store and the compiled
+  // path's plans reuse across requests: its answer never changes (directives are not consulted).
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
+  const key = through.join('.');
+  let cached = node && SELECTED.get(node);
+  const known = cached?.get(key);
+  if (known) return known;
+  const properties = Object.freeze(analyse(info, through));
+  if (node) {
+    cached ??= new Map();
+    cached.set(key, properties);
+    SELECTED.set(node, cached);
+  }
+  return properties;
+}
+
+const SELECTED = new WeakMap<FieldNode, Map<string, readonly string[]>>();
+
+function analyse(info: GraphQLResolveInfo, through: readonly string[]): string[] {
   let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const fieldName of through) {
     sets = sets.flatMap((set) => fieldsOf(info, set).filter((f) => f.name === fieldName).flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])));
@@ -50,4 +69,10 @@ function applies(info: GraphQLResolveInfo, condition: string | undefined, typeNa
   if (condition === undefined || typeName === undefined || condition === typeName) return true;
   const type = info.schema.getType(condition);
   return type !== undefined && type !== null && isAbstractType(type);
+}
+
+/** Whether the field being resolved is the operation's one and only root selection (no fragments, no siblings). */
+export function aloneAtRoot(info: GraphQLResolveInfo): boolean {
+  const root = info.operation.selectionSet.selections;
+  return info.path.prev === undefined && root.length === 1 && root[0] === info.fieldNodes[0];
 }

@@ -4,6 +4,7 @@ import { requestIdOf, type Context } from '../context.js';
 import { ErrorCode, internalErrorBody } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { CompiledPath } from './compiled/path.js';
 import type { InFlightLimit } from './inFlight.js';
 import type { Lifecycle } from './lifecycle.js';
 import { operational, sendJson } from './operational.js';
@@ -20,6 +21,8 @@ export interface HttpOptions {
   /** GraphQL requests executing at once (MAX_IN_FLIGHT). */
   readonly inFlight: InFlightLimit;
   readonly logger: Logger;
+  /** Answers documents seen before without Apollo's pipeline; absent with COMPILED_PATH=false. */
+  readonly compiled?: CompiledPath | null;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -127,14 +130,18 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
       if (!res.writableFinished) abort.abort();
     });
 
+    const context = (): Context => options.context(req, abort.signal, requestId);
+    if (options.compiled && (await options.compiled.serve(req, res, body, context))) return;
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: q === -1 ? '' : url.slice(q), body },
-      context: async () => options.context(req, abort.signal, requestId),
+      context: async () => context(),
     });
+    options.compiled?.learn(req, answer);
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {

@@ -15,6 +15,7 @@ import { InFlightLimit } from './inFlight.js';
 import { apolloLogger, unexpectedErrorLogPlugin } from '../plugins/unexpectedErrorLog.js';
 import { listenFailure } from './startup.js';
 import { GraphClient } from '../graph/client.js';
+import { CompiledPath } from './compiled/path.js';
 import { createHttpHandler } from './http.js';
 import { addArgumentPathToScalarErrors } from '../plugins/scalarErrorArgumentPath.js';
 import { Lifecycle } from './lifecycle.js';
@@ -29,6 +30,8 @@ export interface Gateway {
   readonly apollo: ApolloServer<Context>;
   readonly graph: GraphClient;
   readonly metrics: GatewayMetrics;
+  /** null with COMPILED_PATH=false. */
+  readonly compiled: CompiledPath | null;
 }
 
 /** The operation Apollo Sandbox opens on. Only `npm run dev` hands one in: production ships no example. */
@@ -54,11 +57,16 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
     observer: createGraphObserver(logger, metrics),
   });
   const limits = operationLimits(config.limits);
+  const schema = buildSchema();
+  const formatError = createFormatError(logger, (entity) => fromGraphProfile(entity, typeof entity.id === 'string' ? entity.id : ''));
+  const includeStacktrace = config.nodeEnv === 'development';
+  // Off where Apollo adds stack traces: they would name the compiled path's frames, not Apollo's.
+  const compiled = config.compiledPath && !includeStacktrace ? new CompiledPath({ schema, formatError, metrics, maxEntities: limits.maxEntities }) : null;
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     logger: apolloLogger(logger),
-    formatError: createFormatError(logger, (entity) => fromGraphProfile(entity, typeof entity.id === 'string' ? entity.id : '')),
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError,
+    includeStacktraceInErrorResponses: includeStacktrace,
     introspection: config.introspection,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
@@ -79,9 +87,10 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
             headers: { Authorization: 'Bearer <your Microsoft Graph access token>' },
           })
         : ApolloServerPluginLandingPageDisabled(),
+      ...(compiled ? [compiled.plans.recorder()] : []),
     ],
   });
-  return { apollo, graph, metrics };
+  return { apollo, graph, metrics, compiled };
 }
 
 // Beyond the request deadline, time for the last answers to be written (ms).
@@ -103,7 +112,7 @@ export interface RunningGateway {
 /** Builds, starts Apollo, and listens on config.port (0 picks a free port). */
 export async function startGateway(config: Config, logger: Logger, options: GatewayOptions = {}): Promise<RunningGateway> {
   const lifecycle = new Lifecycle();
-  const { apollo, graph, metrics } = buildGateway(config, logger, options);
+  const { apollo, graph, metrics, compiled } = buildGateway(config, logger, options);
   const tokens = buildTokenSource(config, logger, metrics);
   await apollo.start();
   const handle = createHttpHandler(apollo, {
@@ -114,6 +123,7 @@ export async function startGateway(config: Config, logger: Logger, options: Gate
     metrics,
     inFlight: new InFlightLimit(config.maxInFlight, config.inFlightQueueMs),
     logger,
+    compiled,
   });
   // Responses still in the making: when draining begins they are told to close their connection.
   const inFlight = new Set<ServerResponse>();

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HTTPGraphQLResponse } from '@apollo/server';
+import { execute, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { Counter } from 'prom-client';
+import type { Context } from '../../context.js';
+import type { GatewayMetrics } from '../../observability/metrics.js';
+import { answerOperation } from '../../plugins/operationLog.js';
+import { entityLimitRefusal } from '../../plugins/limits.js';
+import { formatExecutionErrors } from './errors.js';
+import { PlanCache } from './plans.js';
+import { AcceptMemo, compiledRequestOf } from './request.js';
+
+export interface CompiledPathOptions {
+  readonly schema: GraphQLSchema;
+  readonly formatError: Parameters<typeof formatExecutionErrors>[1];
+  readonly metrics: GatewayMetrics;
+  readonly maxEntities: number;
+}
+
+type BuildContext = () => Context;
+
+/**
+ * Answers POST JSON requests for documents Apollo has already validated, without Apollo's per-request
+ * pipeline, byte for byte as Apollo would (test/server/compiled.test.ts compares both). It only takes
+ * requests Apollo would execute: anything that fails before execution (variables, the entity limit, an
+ * unresolvable operation) is left to Apollo, so every refusal keeps Apollo's wording.
+ */
+export class CompiledPath {
+  readonly plans = new PlanCache();
+  private readonly accepts = new AcceptMemo();
+  private readonly served: Counter;
+
+  constructor(private readonly options: CompiledPathOptions) {
+    this.served = new Counter({
+      name: 'gateway_graphql_compiled_total',
+      help: 'GraphQL requests answered by the compiled path (documents seen before), without Apollo\'s pipeline.',
+      registers: [options.metrics.registry],
+    });
+  }
+
+  /** After Apollo answered: the content type it chose for this request's Accept. */
+  learn(req: IncomingMessage, answer: HTTPGraphQLResponse): void {
+    const contentType = answer.headers.get('content-type');
+    if (req.method === 'POST' && (answer.status ?? 200) === 200 && answer.body.kind === 'complete' && contentType !== undefined) this.accepts.learn(req, contentType);
+  }
+
+  /** True when it answered; false leaves the request, untouched, to Apollo. */
+  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, buildContext: BuildContext): Promise<boolean> {
+    const request = compiledRequestOf(req, body, this.accepts);
+    if (request === null) return false;
+    const planned = this.plans.get(request.query);
+    const plan = planned?.operation(request.operationName);
+    if (!planned || !plan) return false;
+    const { schema, metrics } = this.options;
+    const { document } = planned;
+    if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
+
+    let context: Context;
+    try {
+      context = buildContext();
+    } catch {
+      return false; // Apollo answers a failed context its own way
+    }
+    const started = performance.now();
+    const result = await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    // No data at all: execution never started (the variables did not coerce), so no resolver ran and
+    // nothing reached Graph. Apollo answers it, with its own wording and status, from the same body.
+    if (result.data === undefined) return false;
+    this.served.inc();
+    const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError) : null;
+    const single: FormattedExecutionResult = { ...(result as FormattedExecutionResult), errors: formatted?.errors as GraphQLFormattedError[] | undefined };
+    answerOperation(metrics, context, { validatedName: plan.name, type: plan.type, started, unvalidatedName: () => null }, single);
+
+    // Apollo's header order: from errors, then the operation log's and the cache policy's, then content type.
+    for (const [name, value] of formatted?.headers ?? []) res.setHeader(name, value);
+    res.setHeader('client-request-id', context.requestId);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('content-type', request.contentType);
+    res.statusCode = formatted?.status ?? 200;
+    res.end(`${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`);
+    return true;
+  }
+}

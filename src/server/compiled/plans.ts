@@ -1,0 +1,81 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+
+/** One operation of a planned document, as Apollo's pipeline resolves it for an operation name. */
+export interface OperationPlan {
+  readonly operation: OperationDefinitionNode;
+  /** Apollo's `requestContext.operationName`: the operation's own name, null when anonymous. */
+  readonly name: string | null;
+  readonly type: string;
+  /** Whether the entity limit must count representations (only documents that mention `_entities`). */
+  readonly entities: boolean;
+}
+
+export interface Plan {
+  readonly document: DocumentNode;
+  operation(name: string | undefined): OperationPlan | null;
+}
+
+// Documents are client text: bounded in number and in total size, least recently used first out.
+const MAX_PLANS = 500;
+const MAX_PLANNED_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Documents Apollo parsed and validated, keyed by their text (a Map hashes it; no sha256 per request).
+ * A plan is only ever made from a document Apollo itself validated with its own rules, so the compiled
+ * path never has to know them.
+ */
+export class PlanCache {
+  private readonly plans = new Map<string, Plan>();
+  private chars = 0;
+
+  get(source: string): Plan | undefined {
+    const plan = this.plans.get(source);
+    if (plan === undefined) return undefined;
+    // Most recently used last: Map keeps insertion order.
+    this.plans.delete(source);
+    this.plans.set(source, plan);
+    return plan;
+  }
+
+  get size(): number {
+    return this.plans.size;
+  }
+
+  record(source: string, document: DocumentNode): void {
+    if (this.plans.has(source) || source.length > MAX_PLANNED_CHARS) return;
+    this.plans.set(source, planOf(document, source.includes('_entities')));
+    this.chars += source.length;
+    for (const oldest of this.plans.keys()) {
+      if (this.plans.size <= MAX_PLANS && this.chars <= MAX_PLANNED_CHARS) break;
+      this.plans.delete(oldest);
+      this.chars -= oldest.length;
+    }
+  }
+
+  /** Records every document that passed Apollo's parse and validation (didResolveOperation runs only then). */
+  recorder(): ApolloServerPlugin<BaseContext> {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ source, document }) => this.record(source, document),
+      }),
+    };
+  }
+}
+
+function planOf(document: DocumentNode, entities: boolean): Plan {
+  const byName = new Map<string | undefined, OperationPlan | null>();
+  return {
+    document,
+    operation(name) {
+      let plan = byName.get(name);
+      if (plan === undefined) {
+        const operation = getOperationAST(document, name);
+        plan = operation ? { operation, name: operation.name?.value || null, type: operation.operation, entities } : null;
+        // Names are client text too: only the document's own operations (and none) are remembered.
+        if (operation || byName.size < 8) byName.set(name, plan);
+      }
+      return plan;
+    },
+  };
+}

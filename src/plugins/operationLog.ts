@@ -3,11 +3,13 @@ import { getOperationAST, type DocumentNode, type GraphQLFormattedError } from '
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
 import { truncated } from '../observability/truncate.js';
+import { warningHeaders } from '../graph/warnings.js';
 
 /**
  * Per GraphQL operation: one log line, its metrics, the request id on every error and as a response
- * header, and Graph's warnings under `extensions.warnings`. A plugin because formatError sees no
- * context, and willSendResponse runs for every answer from parse failures to results.
+ * header, and Graph's warnings under `extensions.warnings` and as Deprecation/Sunset/Warning response
+ * headers (routers forward headers, not extensions). A plugin because formatError sees no context,
+ * and willSendResponse runs for every answer from parse failures to results.
  */
 export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Context> {
   return {
@@ -25,6 +27,7 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
           const seconds = (performance.now() - started) / 1000;
           const { requestId, graphWarnings, logger } = contextValue;
           response.http.headers.set('client-request-id', requestId);
+          for (const [name, value] of warningHeaders(graphWarnings)) response.http.headers.set(name, value);
 
           let errors: readonly GraphQLFormattedError[] = [];
           if (response.body.kind === 'single') {

@@ -9,6 +9,7 @@ export async function startHiveGateway(supergraph, { toSubgraph, toClient }) {
     supergraph,
     logging: false,
     maskedErrors: false, // a failing test shows the router's real error
+    upstreamTimeout: 35_000, // ms; above the subgraph's REQUEST_DEADLINE_MS (30 s)
     // The recipe of docs/routers.md.
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => Object.fromEntries(toSubgraph.map((name) => [name, request.headers.get(name)])),

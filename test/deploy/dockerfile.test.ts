@@ -23,6 +23,8 @@ const execForm = (instruction: Instruction): string[] => JSON.parse(instruction.
 describe('Dockerfile', () => {
   it('is multi-stage on the official slim Node image of the tested LTS line, pinned to a version', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
+    // .ci/run reads the Node version to test a second time from the stage of this name.
+    expect(runtime.from.getBuildStage()).toBe('runtime');
     for (const stage of stages) {
       expect(stage.from.getImageName()).toBe('node');
       expect(stage.from.getImageTag()).toMatch(/^\d+\.\d+\.\d+-[a-z]+-slim$/);

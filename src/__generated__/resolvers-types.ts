@@ -129,6 +129,8 @@ export type Mutation = {
   /**
    * Update a profile: `PATCH /security/ipSecurityProfiles/{id}` with only the fields given in `input`.
    * Returns the profile as Graph holds it after the update.
+   * Upstream status: Microsoft marks this Graph operation deprecated, with removal dated 2026-04-10 in
+   * its beta OpenAPI; where a tenant no longer has it, the answer is Graph's error, coded (docs/real-graph.md).
    */
   updateIpSecurityProfile?: Maybe<IpSecurityProfile>;
 };
@@ -152,11 +154,17 @@ export type PageInfo = {
 /** Reads, answered by `GET /security/ipSecurityProfiles` on Microsoft Graph with the caller's token. */
 export type Query = {
   __typename?: 'Query';
-  /** One profile by id (`GET /security/ipSecurityProfiles/{id}`), or `null` when Graph has no such profile. */
+  /**
+   * One profile by id (`GET /security/ipSecurityProfiles/{id}`), or `null` when Graph has no such profile.
+   * Upstream status: Microsoft marks this Graph operation deprecated, with removal dated 2026-04-10 in
+   * its beta OpenAPI; where a tenant no longer has it, the answer is Graph's error, coded (docs/real-graph.md).
+   */
   ipSecurityProfile?: Maybe<IpSecurityProfile>;
   /**
    * A page of profiles (`GET /security/ipSecurityProfiles` with `$top`, `$filter`, `$orderby`, `$select`).
    * Pass `pageInfo.endCursor` as `after` for the next page; the cursor carries the filter and order.
+   * Upstream status: Microsoft marks this Graph operation deprecated, with removal dated 2026-04-10 in
+   * its beta OpenAPI; where a tenant no longer has it, the answer is Graph's error, coded (docs/real-graph.md).
    */
   ipSecurityProfiles: IpSecurityProfileConnection;
 };

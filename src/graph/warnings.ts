@@ -25,3 +25,17 @@ export function warningsOf(headers: IncomingHttpHeaders): GraphWarning[] {
   }
   return found;
 }
+
+/**
+ * The same warnings as response headers of this subgraph, for routers, which drop a subgraph's
+ * top-level `extensions` but can forward headers. Deprecation and Sunset hold one value each (RFC
+ * 9745, RFC 8594): the first seen; Warning is a list, so every value, comma-separated.
+ */
+export function warningHeaders(warnings: readonly GraphWarning[]): [string, string][] {
+  const headers: [string, string][] = [];
+  for (const header of WARNING_HEADERS) {
+    const values = warnings.filter((w) => w.header === header).map((w) => w.value);
+    if (values.length > 0) headers.push([header, header === 'warning' ? values.join(', ') : values[0]!]);
+  }
+  return headers;
+}

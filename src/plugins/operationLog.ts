@@ -3,6 +3,7 @@ import { getOperationAST, type DocumentNode, type FormattedExecutionResult, type
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
 import { truncated } from '../observability/truncate.js';
+import { warningHeaders } from '../graph/warnings.js';
 
 /** What the answer step needs to know of one operation: validated name and type, or null when it failed first. */
 export interface AnsweredOperation {
@@ -51,9 +52,18 @@ export function answerOperation(metrics: GatewayMetrics, context: Context, op: A
 }
 
 /**
+ * The response headers of every GraphQL answer, on both paths: the request id, and Graph's warnings as
+ * Deprecation/Sunset/Warning (routers forward headers, not extensions).
+ */
+export function answerHeaders(context: Context): [string, string][] {
+  return [['client-request-id', context.requestId], ...warningHeaders(context.graphWarnings)];
+}
+
+/**
  * Per GraphQL operation: one log line, its metrics, the request id on every error and as a response
- * header, and Graph's warnings under `extensions.warnings`. A plugin because formatError sees no
- * context, and willSendResponse runs for every answer from parse failures to results.
+ * header, and Graph's warnings under `extensions.warnings` and as Deprecation/Sunset/Warning response
+ * headers (routers forward headers, not extensions). A plugin because formatError sees no context,
+ * and willSendResponse runs for every answer from parse failures to results.
  */
 export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<Context> {
   return {
@@ -68,7 +78,7 @@ export function operationLogPlugin(metrics: GatewayMetrics): ApolloServerPlugin<
           type = rc.operation?.operation ?? null;
         },
         async willSendResponse({ request, response, document }) {
-          response.http.headers.set('client-request-id', contextValue.requestId);
+          for (const [name, value] of answerHeaders(contextValue)) response.http.headers.set(name, value);
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
           answerOperation(metrics, contextValue, { validatedName, type, started, unvalidatedName: () => unvalidatedName(document, request.operationName) }, result);
         },

@@ -80,7 +80,8 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
       ...cachePolicyPlugins<Context>(),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({
-            embed: true,
+            // The embedded Sandbox reports usage telemetry to Apollo unless told not to (docs/real-graph.md).
+            embed: { runTelemetry: false },
             footer: false,
             document: options.sandboxExample?.document,
             variables: options.sandboxExample?.variables,

@@ -1,35 +1,11 @@
 // This subgraph composed with another into a supergraph, behind a real @apollo/gateway: the way a
 // platform team runs it. The second subgraph (incidents) is defined here and references profiles by id.
-import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN, postGraphQL, startStack, type Stack } from '../helpers/stack.js';
-
-const INCIDENTS_SDL = parse(`
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Incident @key(fields: "id") {
-    id: ID!
-    title: String!
-    source: IpSecurityProfile
-  }
-  type IpSecurityProfile @key(fields: "id", resolvable: false) {
-    id: ID!
-  }
-  type Query {
-    incidents: [Incident!]!
-  }
-`);
-
-const INCIDENTS = [
-  { id: 'i1', title: 'Port scan', sourceId: 'p1' },
-  { id: 'i2', title: 'Brute force', sourceId: 'p2' },
-  { id: 'i3', title: 'Unknown source', sourceId: 'gone' },
-  { id: 'i4', title: 'Port scan again', sourceId: 'p1' },
-];
+import { composeSupergraph, seedProfiles, startIncidents, type Incidents } from './incidents.js';
 
 interface GatewayContext {
   authorization?: string;
@@ -44,44 +20,18 @@ class AuthorizationForwarding extends RemoteGraphQLDataSource<GatewayContext> {
 
 describe('composed into a supergraph behind @apollo/gateway', () => {
   let stack: Stack;
-  let incidents: ApolloServer;
+  let incidents: Incidents;
   let router: ApolloServer<GatewayContext>;
   let routerUrl: string;
-  const incidentsSaw: (string | undefined)[] = [];
 
   beforeAll(async () => {
     stack = await startStack();
-    incidents = new ApolloServer({
-      schema: buildSubgraphSchema({
-        typeDefs: INCIDENTS_SDL,
-        resolvers: {
-          Query: { incidents: () => INCIDENTS },
-          Incident: { source: (incident: (typeof INCIDENTS)[number]) => ({ __typename: 'IpSecurityProfile', id: incident.sourceId }) },
-        },
-      }),
-    });
-    const incidentsUrl = (
-      await startStandaloneServer(incidents, {
-        listen: { port: 0, host: '127.0.0.1' },
-        context: async ({ req }) => {
-          incidentsSaw.push(req.headers.authorization);
-          return {};
-        },
-      })
-    ).url;
-
-    // Compose from the SDL the running subgraph serves, as `rover subgraph introspect` would read it.
-    const service = await postGraphQL(stack.gateway.url, { query: '{ _service { sdl } }' });
-    const sdl = (service.body.data!._service as { sdl: string }).sdl;
-    const composed = composeServices([
-      { name: 'profiles', typeDefs: parse(sdl), url: stack.gateway.url },
-      { name: 'incidents', typeDefs: INCIDENTS_SDL, url: incidentsUrl },
-    ]);
-    expect(composed.errors).toBeUndefined();
+    incidents = await startIncidents();
+    const supergraphSdl = await composeSupergraph(stack, incidents.url);
 
     router = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({
-        supergraphSdl: composed.supergraphSdl!,
+        supergraphSdl,
         buildService: ({ url }) => new AuthorizationForwarding({ url }),
       }),
     });
@@ -94,9 +44,8 @@ describe('composed into a supergraph behind @apollo/gateway', () => {
   });
   beforeEach(() => {
     stack.emulator.reset();
-    incidentsSaw.length = 0;
-    stack.emulator.store.put({ id: 'p1', address: '10.0.0.1', firstSeenDateTime: '2016-12-31T23:57:27.0365895+03:00', riskScore: 'high' });
-    stack.emulator.store.put({ id: 'p2', address: '10.0.0.2', firstSeenDateTime: '2024-02-29T00:00:00.1234567-08:00', riskScore: 'low' });
+    incidents.saw.length = 0;
+    seedProfiles(stack);
   });
   afterAll(async () => {
     await router?.stop();
@@ -132,7 +81,7 @@ describe('composed into a supergraph behind @apollo/gateway', () => {
       '/security/ipSecurityProfiles/p1?$select=id,address,firstSeenDateTime',
       '/security/ipSecurityProfiles/p2?$select=id,address,firstSeenDateTime',
     ]);
-    expect(incidentsSaw).toEqual([`Bearer ${TOKEN}`]);
+    expect(incidents.saw).toEqual([`Bearer ${TOKEN}`]);
   });
 
   it('without the client’s token, the profiles are UNAUTHENTICATED and Graph hears nothing', async () => {

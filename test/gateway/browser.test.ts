@@ -13,6 +13,7 @@ async function landing(url: string) {
 }
 
 interface SandboxConfig {
+  runTelemetry: boolean;
   initialState: { document: string; variables: unknown; headers: Record<string, string> };
 }
 
@@ -30,6 +31,9 @@ describe('in development', () => {
     expect(config.initialState.document).toBe(EXAMPLE_MUTATION);
     expect(config.initialState.variables).toEqual(EXAMPLE_VARIABLES);
     expect(config.initialState.headers).toEqual({ Authorization: 'Bearer <your Microsoft Graph access token>' });
+    // No usage telemetry to Apollo from the embedded Sandbox; without internet, Apollo's offline note.
+    expect(config.runTelemetry).toBe(false);
+    expect(page.text).toContain('it appears that you might be offline');
     expect(stack.emulator.requests).toHaveLength(0);
   });
 

@@ -32,6 +32,9 @@ describe("Graph's Deprecation, Sunset and Warning headers", () => {
       { header: 'deprecation', value: DEPRECATION },
       { header: 'sunset', value: SUNSET },
     ]);
+    // Also as response headers: routers drop a subgraph's extensions but can forward these.
+    expect(first.headers).toMatchObject({ deprecation: DEPRECATION, sunset: SUNSET });
+    expect(first.headers).not.toHaveProperty('warning');
 
     // A PATCH answered 204 and its read-back both carry the headers: the caller sees each once.
     await emulatorSettings(stack, { ignorePrefer: true });
@@ -59,6 +62,8 @@ describe("Graph's Deprecation, Sunset and Warning headers", () => {
     const answer = await stack.gql(GET, { id: PROFILE_ID });
     expect(answer.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(warningsOf(answer.body)).toEqual([{ header: 'warning', value: '299 - "Deprecated API"' }]);
+    expect(answer.headers.warning).toBe('299 - "Deprecated API"');
+    expect(answer.headers).not.toHaveProperty('deprecation');
   });
 
   it('206 Partial Content with a provider Warning is a success that carries the warning', async () => {
@@ -83,6 +88,7 @@ describe("Graph's Deprecation, Sunset and Warning headers", () => {
   it('are absent when Graph sent none', async () => {
     const answer = await stack.gql(GET, { id: PROFILE_ID });
     expect(answer.body).not.toHaveProperty('extensions');
+    for (const header of ['deprecation', 'sunset', 'warning']) expect(answer.headers).not.toHaveProperty(header);
   });
 
   it('the emulator refuses a setting that is not a boolean', async () => {

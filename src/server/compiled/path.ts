@@ -4,7 +4,7 @@ import { execute, type FormattedExecutionResult, type GraphQLFormattedError, typ
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
-import { answerOperation } from '../../plugins/operationLog.js';
+import { answerHeaders, answerOperation } from '../../plugins/operationLog.js';
 import { entityLimitRefusal } from '../../plugins/limits.js';
 import { formatExecutionErrors } from './errors.js';
 import { PlanCache } from './plans.js';
@@ -73,7 +73,7 @@ export class CompiledPath {
 
     // Apollo's header order: from errors, then the operation log's and the cache policy's, then content type.
     for (const [name, value] of formatted?.headers ?? []) res.setHeader(name, value);
-    res.setHeader('client-request-id', context.requestId);
+    for (const [name, value] of answerHeaders(context)) res.setHeader(name, value);
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-type', request.contentType);
     res.statusCode = formatted?.status ?? 200;

@@ -80,7 +80,7 @@ export function buildContext(
     requestId,
     graph,
     get profiles() {
-      return (profiles ??= createProfileLoader(graph));
+      return (profiles ??= createProfileLoader(graph, deps.graph.readBudgetBytes));
     },
     get logger() {
       return (logger ??= deps.logger.child(trace ? { requestId, traceId: trace.traceId, spanId: trace.spanId } : { requestId }));

@@ -56,7 +56,8 @@ function writeStartMs(attemptMs: number, deadlineMs: number): number {
 export class GraphClient {
   private readonly transport: GraphTransport;
   private readonly policy: RetryPolicy;
-  private readonly readBudgetBytes: number;
+  /** What one request may read from Graph (GRAPH_REQUEST_BUDGET_BYTES), in bytes. */
+  readonly readBudgetBytes: number;
   private readonly root: GraphRoot;
 
   constructor(options: GraphClientOptions) {

@@ -68,3 +68,45 @@ describe('the per-request read budget (point 14)', () => {
     }
   });
 });
+
+describe('one profile handed out many times (point 14: the response, not only what was read)', () => {
+  const stack = useStack({ GRAPH_REQUEST_BUDGET_BYTES: String(BUDGET) });
+  // One read of a ~20 kB profile, then the loader's cache would put it in the answer once per
+  // representation: 200 copies, 4 MB from 20 kB read, without a count of the copies.
+  const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on IpSecurityProfile { id tags } } }';
+  const bigProfile = (tags = 200) => stack.emulator.store.put({ id: 'big', address: '10.2.0.1', tags: Array.from({ length: tags }, (_, t) => `${t}-${'t'.repeat(100)}`) });
+
+  it('200 representations of one id: one Graph read, copies past the budget fail with the coded limit, the answer stays bounded', async () => {
+    bigProfile();
+    const representations = Array.from({ length: 200 }, () => ({ __typename: 'IpSecurityProfile', id: 'big' }));
+    const answer = await stack.gql(ENTITIES, { r: representations });
+    expect(stack.emulator.requests).toHaveLength(1);
+    const list = answer.body.data!._entities as ({ id: string } | null)[];
+    const errors = answer.body.errors ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(e.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'graphReadBytes', max: BUDGET });
+    // The first copies are there; those past the budget are null with their error.
+    expect(list[0]).toMatchObject({ id: 'big' });
+    expect(list.filter((e) => e === null)).toHaveLength(errors.length);
+    expect(JSON.stringify(answer.body).length).toBeLessThan(2 * BUDGET + 64 * 1024);
+    expect(levels(stack.logs).filter((l) => l >= 50)).toEqual([]);
+  });
+
+  it('aliased ipSecurityProfile fields of one id are counted the same way', async () => {
+    bigProfile(400); // ~42 kB: nine copies are past the budget
+    const query = `{ ${Array.from({ length: 10 }, (_, i) => `p${i}: ipSecurityProfile(id: "big") { id tags }`).join(' ')} }`;
+    const answer = await postGraphQL(stack.gateway.url, { query }, { authorization: `Bearer ${TOKEN}` });
+    expect(stack.emulator.requests).toHaveLength(1);
+    const limited = (answer.body.errors ?? []).filter((e) => e.extensions?.limit === 'graphReadBytes');
+    expect(limited.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.body).length).toBeLessThan(2 * BUDGET + 64 * 1024);
+  });
+
+  it('a few copies within the budget are all answered', async () => {
+    bigProfile();
+    const representations = Array.from({ length: 5 }, () => ({ __typename: 'IpSecurityProfile', id: 'big' }));
+    const answer = await stack.gql(ENTITIES, { r: representations });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data!._entities).toHaveLength(5);
+  });
+});

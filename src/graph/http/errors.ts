@@ -135,8 +135,8 @@ export class ReadBudgetExceededError extends GraphClientError {
   readonly code = 'GRAPH_READ_BUDGET_EXCEEDED';
   /** The budget, in bytes. */
   readonly maxBytes: number;
-  constructor(maxBytes: number) {
-    super(`This request read more than ${maxBytes} bytes from Microsoft Graph, its budget; ask for fewer fields, fewer profiles or smaller pages`);
+  constructor(maxBytes: number, what = 'read more than') {
+    super(`This request ${what} ${maxBytes} bytes from Microsoft Graph, its budget; ask for fewer fields, fewer profiles or smaller pages`);
     this.name = 'ReadBudgetExceededError';
     this.maxBytes = maxBytes;
   }

@@ -120,19 +120,13 @@ export async function respondFault(
       if (fault.delayMs) await wait(fault.delayMs);
       res.writeHead(502, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(PROXY_PAGE), server: 'nginx' });
       return void res.end(PROXY_PAGE);
-    case 'delay': {
-      // The write is applied on arrival; only the answer is late.
-      const answer = normal.compute();
-      await wait(fault.delayMs ?? 1_000);
-      if (res.destroyed) return;
-      if (!answer) return normal.respond();
-      writeHead(res, reqHeaders, answer);
-      return void res.end(answer.text);
-    }
+    case 'delay':
     case 'slow-apply': {
+      // 'delay' applies the write on arrival and only answers late; 'slow-apply' applies it late, even
+      // for a client that gave up long ago: the request did reach Graph.
+      const early = kind === 'delay' ? normal.compute() : undefined;
       await wait(fault.delayMs ?? 1_000);
-      // Applied now, even for a client that gave up long ago: the request did reach Graph.
-      const answer = normal.compute();
+      const answer = kind === 'delay' ? early : normal.compute();
       if (res.destroyed) return;
       if (!answer) return normal.respond();
       writeHead(res, reqHeaders, answer);

@@ -1,6 +1,6 @@
 // Process entry: the only module with side effects at import time.
 import { loadConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, logsWritten, type Logger } from './observability/logger.js';
 import { startGateway, type RunningGateway } from './server/server.js';
 import { exitOnStartupFailure } from './server/startup.js';
 
@@ -16,6 +16,10 @@ try {
 }
 logger.info({ url: gateway.url, graphBaseUrl: config.graphBaseUrl, nodeEnv: config.nodeEnv }, 'gateway listening');
 
+// Lines still queued for stdout get this long to leave before the process exits (a stalled reader loses them).
+const LOG_FLUSH_MS = 2_000;
+const exit = (code: number): void => void logsWritten(LOG_FLUSH_MS).then(() => process.exit(code));
+
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
@@ -23,10 +27,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     logger.info({ signal }, 'stopping');
     gateway.stop().then(
-      () => process.exit(0),
+      () => exit(0),
       (err: unknown) => {
         logger.error({ err }, 'stop failed');
-        process.exit(1);
+        exit(1);
       },
     );
   });

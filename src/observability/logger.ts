@@ -1,4 +1,5 @@
 import { pino, type Logger as PinoLogger, type DestinationStream, type LevelWithSilent } from 'pino';
+import { StdoutLines } from './stdoutLines.js';
 
 export type Logger = PinoLogger;
 
@@ -7,10 +8,12 @@ export type Logger = PinoLogger;
 // paths. Exact paths only: wildcard paths cost about 4 % of the gateway's CPU per request.
 const REDACT = ['authorization', 'headers.authorization', 'req.headers.authorization', 'token', 'body', 'req.body'];
 
-// stdout is written asynchronously (pino's default); a stdout that cannot keep up (a slow pipe, a
-// stalled log shipper) holds at most this many bytes, past which lines are dropped and counted
-// rather than the heap growing without bound under load.
-const STDOUT_MAX_BUFFER = 16 * 1024 * 1024; // bytes
+// A stdout that cannot keep up (a slow pipe, a stalled log shipper) holds at most this many bytes,
+// past which lines are dropped and counted rather than the heap growing without bound under load.
+const STDOUT_MAX_QUEUED = 16 * 1024 * 1024; // bytes
+
+// One per process: stdout is.
+let stdoutLines: StdoutLines | null = null;
 
 export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
   return pino(
@@ -19,21 +22,16 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
       base: undefined,
       redact: { paths: REDACT, censor: '[redacted]' },
     },
-    destination ?? stdout(),
+    destination ?? (stdoutLines ??= new StdoutLines(process.stdout, STDOUT_MAX_QUEUED)),
   );
 }
 
-function stdout(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, maxLength: STDOUT_MAX_BUFFER });
-  stream.on('drop', () => {
-    dropped += 1;
-  });
-  return stream;
+/** Log lines dropped because stdout could not keep up (see STDOUT_MAX_QUEUED). */
+export function droppedLogLines(): number {
+  return stdoutLines?.dropped ?? 0;
 }
 
-let dropped = 0;
-
-/** Log lines dropped because stdout could not keep up (see STDOUT_MAX_BUFFER). */
-export function droppedLogLines(): number {
-  return dropped;
+/** Before the process exits: the lines still queued for stdout, given at most `timeoutMs` to leave. */
+export function logsWritten(timeoutMs: number): Promise<void> {
+  return stdoutLines?.drained(timeoutMs) ?? Promise.resolve();
 }

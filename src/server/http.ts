@@ -169,16 +169,38 @@ function withRequestId(text: string, requestId: string): string {
   return JSON.stringify({ ...parsed, errors: tagged });
 }
 
-/** Reads the body as UTF-8, or null as soon as it passes the limit. */
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads the body as UTF-8, or null as soon as it passes the limit. Events rather than `for await`:
+ * an async iterator per request cost 2 % of the compiled path's CPU (docs/performance.md).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        finish();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      finish();
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (err: Error): void => {
+      finish();
+      reject(err);
+    };
+    // A client gone mid-body: the same error the iterator gave, so the caller's handling is unchanged.
+    const onClose = (): void => {
+      if (!req.complete) onError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    };
+    function finish(): void {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    }
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 /** Exact origins, `*`, or `scheme://host:*` for any port of a host. */

@@ -1,18 +1,16 @@
 import type { Writable } from 'node:stream';
 
 /**
- * Where the gateway's log lines go: stdout's own stream, in the order written, the lines of one
- * event-loop turn in one `write` at the end of that turn (setImmediate: after the turn's I/O
- * callbacks, before the loop waits again), so a line leaves the process within the turn that wrote
- * it, never after a timer.
+ * Where the gateway's log lines go: stdout's own stream, one `write` per line as it is written, so a
+ * line is out before the answer it belongs to. (Gathering a turn's lines into one write at its end
+ * was tried: an answer could then reach its client before its request's lines reached stdout.)
  *
  * Why not pino's `sync: false` destination: sonic-boom hands every line to libuv's thread pool as one
  * `fs.write`, and each one wakes a pool thread and then the event loop again. A micro-measure of two
  * lines per request, one request per turn, into a pipe: about 90 µs of CPU per request that way,
  * about 10 µs through stdout's stream. stdout's stream writes at once, from the event loop, when the
  * pipe has room, and queues in memory when it has not (a pipe is non-blocking on Linux; a file is
- * written synchronously by Node). Writing a turn's lines together saves a write(2), and the wake-up of
- * the reader, per line.
+ * written synchronously by Node).
  *
  * Why not `sync: true`: a log shipper that stalls would then stall every request. Here a stalled
  * stdout only grows the stream's queue, which is bounded: past `maxQueuedBytes` whole lines are
@@ -21,14 +19,6 @@ import type { Writable } from 'node:stream';
 export class StdoutLines {
   private droppedLines = 0;
   private broken = false;
-  private pending = '';
-  private scheduled = false;
-  private readonly flush = (): void => {
-    this.scheduled = false;
-    const lines = this.pending;
-    this.pending = '';
-    if (!this.broken && !this.out.destroyed) this.out.write(lines);
-  };
 
   constructor(
     private readonly out: Writable,
@@ -44,15 +34,11 @@ export class StdoutLines {
   /** pino's destination interface: one serialised line, newline included. */
   write(line: string): boolean {
     // Characters, not bytes: a line is mostly ASCII, and the bound is about memory, not exactness.
-    if (this.broken || this.out.destroyed || this.out.writableLength + this.pending.length + line.length > this.maxQueuedBytes) {
+    if (this.broken || this.out.destroyed || this.out.writableLength + line.length > this.maxQueuedBytes) {
       this.droppedLines += 1;
       return true;
     }
-    this.pending += line;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(this.flush);
-    }
+    this.out.write(line);
     return true;
   }
 
@@ -62,7 +48,6 @@ export class StdoutLines {
 
   /** Resolves once every queued line has left the process, or after `timeoutMs` (a stalled reader). */
   drained(timeoutMs: number): Promise<void> {
-    if (this.scheduled) this.flush();
     if (this.broken || this.out.destroyed || this.out.writableLength === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);

@@ -54,6 +54,8 @@ export function buildContext(
   req: Pick<IncomingMessage, 'headers' | 'headersDistinct'>,
   signal: AbortSignal,
   requestId: string = requestIdOf(req.headers),
+  /** Given: `signal` itself aborts then (the server's request deadlines). Absent: from now, timed per call. */
+  deadlineAt?: number,
 ): Context {
   const { headers } = req;
   const trace = traceContextOf(headers);
@@ -69,7 +71,8 @@ export function buildContext(
     clientRequestId: requestId,
     signal,
     // One budget for the whole request, whatever the number of its fields (REQUEST_DEADLINE_MS).
-    deadlineAt: deps.graph.deadlineFromNow(),
+    deadlineAt: deadlineAt ?? deps.graph.deadlineFromNow(),
+    signalEndsAtDeadline: deadlineAt !== undefined,
     propagate: traceHeaders(trace),
     onExchange: collectWarnings,
   }, deps.tokens ?? PASSTHROUGH);

@@ -130,7 +130,8 @@ export class GraphSession {
       if (kind === 'write') error.outcome = 'not_applied';
       throw error;
     }
-    const deadline = new Deadline(remainingMs, this.caller.signal);
+    const { deadlineAt, signal, signalEndsAtDeadline } = this.caller;
+    const deadline = signalEndsAtDeadline && deadlineAt !== undefined && signal ? Deadline.shared(deadlineAt, signal) : Deadline.timed(remainingMs, signal);
     try {
       return await work({
         send: (call) => this.transport.send({ ...call, caller: this.caller, budget: this.budget }),

@@ -6,14 +6,20 @@ import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { CompiledPath } from './compiled/path.js';
 import type { InFlightLimit } from './inFlight.js';
+import { RequestDeadlines } from './deadlines.js';
 import type { Lifecycle } from './lifecycle.js';
 import { operational, sendJson } from './operational.js';
 
 export interface HttpOptions {
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
-  /** Builds the per-request context; `signal` aborts when the caller goes away. */
-  readonly context: (req: IncomingMessage, signal: AbortSignal, requestId: string) => Context;
+  /**
+   * Builds the per-request context; `signal` aborts when the caller goes away, or with a TimeoutError
+   * at `deadlineAt` (performance.now() ms), the request's one deadline.
+   */
+  readonly context: (req: IncomingMessage, signal: AbortSignal, requestId: string, deadlineAt: number) => Context;
+  /** REQUEST_DEADLINE_MS: one budget per GraphQL request, from when it has a slot. */
+  readonly requestDeadlineMs: number;
   /** Read by /ready. */
   readonly lifecycle: Lifecycle;
   /** Served at /metrics; counts GraphQL requests in flight. */
@@ -33,6 +39,7 @@ const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOptions) {
   const allowOrigin = originMatcher(options.corsOrigins);
   const { logger } = options;
+  const deadlines = new RequestDeadlines();
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
@@ -124,13 +131,17 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
   }
 
   async function execute(req: IncomingMessage, res: ServerResponse, url: string, q: number, body: unknown, requestId: string): Promise<void> {
-    // The caller going away aborts every Graph call this request still has in flight.
+    // The caller going away, or the request's deadline passing, aborts every Graph call this request
+    // still has in flight: one signal for the request, one timer for all requests.
     const abort = new AbortController();
+    const deadlineAt = performance.now() + options.requestDeadlineMs;
+    const released = deadlines.watch(deadlineAt, abort);
     res.once('close', () => {
+      released();
       if (!res.writableFinished) abort.abort();
     });
 
-    const context = (): Context => options.context(req, abort.signal, requestId);
+    const context = (): Context => options.context(req, abort.signal, requestId, deadlineAt);
     if (options.compiled && (await options.compiled.serve(req, res, body, context))) return;
 
     const headers = new HeaderMap();

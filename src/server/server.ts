@@ -119,7 +119,8 @@ export async function startGateway(config: Config, logger: Logger, options: Gate
   const handle = createHttpHandler(apollo, {
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
-    context: (req, signal, requestId) => buildContext({ graph, logger, tokens }, req, signal, requestId),
+    context: (req, signal, requestId, deadlineAt) => buildContext({ graph, logger, tokens }, req, signal, requestId, deadlineAt),
+    requestDeadlineMs: config.requestDeadlineMs,
     lifecycle,
     metrics,
     inFlight: new InFlightLimit(config.maxInFlight, config.inFlightQueueMs),

@@ -41,6 +41,19 @@ describe('one deadline per request', () => {
     expect(took).toBeLessThan(3_000 + 500);
   });
 
+  it('ends a Graph call still in flight when the deadline passes, long before the attempt would time out', async () => {
+    // The attempt could wait 5 s (GRAPH_TIMEOUT_MS); the request has 3 s. The server's one timer for
+    // every request's deadline aborts the call at 3 s.
+    stack.emulator.inject({ method: 'GET', kind: 'delay', delayMs: 4_500, times: 1, clientRequestId: 'in-flight' });
+    const started = performance.now();
+    const answer = await stack.gql(`{ ipSecurityProfile(id: "${PROFILE_ID}") { id } }`, {}, { 'client-request-id': 'in-flight' });
+    const took = performance.now() - started;
+    expect(answer.body.data).toEqual({ ipSecurityProfile: null });
+    expect(answer.body.errors![0]!.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', reason: 'DEADLINE_EXCEEDED', requestId: 'in-flight' });
+    expect(took).toBeGreaterThanOrEqual(3_000 - 50);
+    expect(took).toBeLessThan(3_000 + 800);
+  });
+
   it('a request with budget to spare runs every field', async () => {
     stack.emulator.inject({ method: 'PATCH', kind: 'delay', delayMs: 100, times: 3, clientRequestId: 'roomy' });
     const answer = await stack.gql(THREE_WRITES, {}, { 'client-request-id': 'roomy' });

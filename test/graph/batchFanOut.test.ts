@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY } from '../../src/graph/resilience/policy.js';
 describe('the $batch fan-out', () => {
   it('stops taking batches once one worker fails', async () => {
     const sent: GraphCall[] = [];
-    const deadline = new Deadline(5_000);
+    const deadline = Deadline.timed(5_000);
     const send = async (call: GraphCall) => {
       sent.push(call);
       if (sent.length === 1) throw new TypeError('a bug below the batch client');

@@ -32,6 +32,11 @@ export interface GraphCaller {
    * field of the request shares it. Absent, each call gets a whole budget from when it starts.
    */
   readonly deadlineAt?: number;
+  /**
+   * True when `signal` itself aborts at `deadlineAt`, with a TimeoutError (the server's request
+   * deadlines): the client then arms no timer of its own per call.
+   */
+  readonly signalEndsAtDeadline?: boolean;
   /** Told of this caller's exchanges, after the client's observer (request-scoped: Graph's warnings). */
   readonly onExchange?: (exchange: GraphExchange) => void;
 }

@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import { execute, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import { answerHeaders, answerOperation } from '../../plugins/operationLog.js';
 import { entityLimitRefusal } from '../../plugins/limits.js';
 import { formatExecutionErrors } from './errors.js';
-import { PlanCache } from './plans.js';
+import { compileJit, type JitQuery } from './jit.js';
+import { jitEligible } from './jitEligible.js';
+import { PlanCache, type OperationPlan, type Plan } from './plans.js';
 import { AcceptMemo, compiledRequestOf } from './request.js';
 
 export interface CompiledPathOptions {
@@ -15,6 +17,8 @@ export interface CompiledPathOptions {
   readonly formatError: Parameters<typeof formatExecutionErrors>[1];
   readonly metrics: GatewayMetrics;
   readonly maxEntities: number;
+  /** COMPILED_PATH_JIT: graphql-jit where it answers as graphql-js does; false keeps graphql-js `execute` everywhere. */
+  readonly jit: boolean;
 }
 
 type BuildContext = () => Context;
@@ -55,6 +59,12 @@ export class CompiledPath {
     const { document } = planned;
     if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
 
+    const jit = this.executorOf(planned, plan, request.operationName);
+    // graphql-js coerces the variables first, as `execute` would: variables it refuses go to Apollo,
+    // which words the error. jit then coerces the same raw variables again with its own code, calling
+    // the same parseValue on the same values (a scalar's parseValue never sees its own output).
+    if (jit && getVariableValues(schema, plan.operation.variableDefinitions ?? [], request.variables ?? {}).errors) return false;
+
     let context: Context;
     try {
       context = buildContext();
@@ -62,7 +72,9 @@ export class CompiledPath {
       return false; // Apollo answers a failed context its own way
     }
     const started = performance.now();
-    const result = await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    const result: ExecutionResult = jit
+      ? await jit(context, request.variables)
+      : await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
     // No data at all: execution never started (the variables did not coerce), so no resolver ran and
     // nothing reached Graph. Apollo answers it, with its own wording and status, from the same body.
     if (result.data === undefined) return false;
@@ -79,5 +91,15 @@ export class CompiledPath {
     res.statusCode = formatted?.status ?? 200;
     res.end(`${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`);
     return true;
+  }
+
+  /** graphql-jit's compiled operation for this plan, compiled on first use; null keeps graphql-js. */
+  private executorOf(planned: Plan, plan: OperationPlan, operationName: string | undefined): JitQuery | null {
+    if (!this.options.jit) return null;
+    if (plan.executor === undefined) {
+      const { schema } = this.options;
+      plan.executor = jitEligible(schema, planned.document, plan.operation) ? compileJit(schema, planned.document, operationName) : null;
+    }
+    return plan.executor;
   }
 }

@@ -33,11 +33,17 @@ export class CompiledPath {
   readonly plans = new PlanCache();
   private readonly accepts = new AcceptMemo();
   private readonly served: Counter;
+  private readonly servedByJit: Counter;
 
   constructor(private readonly options: CompiledPathOptions) {
     this.served = new Counter({
       name: 'gateway_graphql_compiled_total',
       help: 'GraphQL requests answered by the compiled path (documents seen before), without Apollo\'s pipeline.',
+      registers: [options.metrics.registry],
+    });
+    this.servedByJit = new Counter({
+      name: 'gateway_graphql_compiled_jit_total',
+      help: 'Of the requests the compiled path answered, those graphql-jit executed (COMPILED_PATH_JIT; the others ran graphql-js execute).',
       registers: [options.metrics.registry],
     });
   }
@@ -79,6 +85,7 @@ export class CompiledPath {
     // nothing reached Graph. Apollo answers it, with its own wording and status, from the same body.
     if (result.data === undefined) return false;
     this.served.inc();
+    if (jit) this.servedByJit.inc();
     const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError) : null;
     const single: FormattedExecutionResult = { ...(result as FormattedExecutionResult), errors: formatted?.errors as GraphQLFormattedError[] | undefined };
     answerOperation(metrics, context, { validatedName: plan.name, type: plan.type, started, unvalidatedName: () => null }, single);

@@ -27,6 +27,8 @@ export function compileJit(schema: GraphQLSchema, document: DocumentNode, operat
     // Its compiled serializer refuses custom scalars; graphql-js's JSON.stringify is what Apollo writes.
     customJSONSerializer: false,
     customSerializers: serializersOf(schema),
+    // Its own errors are rebuilt below (with graphql-js's stack handling); no trace captured twice.
+    disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return null;
   return async (context, variables) => {

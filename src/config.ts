@@ -59,6 +59,8 @@ export interface Config {
   readonly shutdownDelayMs: number;
   /** COMPILED_PATH: documents seen before are answered without Apollo's per-request pipeline (docs/performance.md). */
   readonly compiledPath: boolean;
+  /** COMPILED_PATH_JIT: the compiled path runs graphql-jit where it answers as graphql-js does; false keeps graphql-js `execute` (docs/performance.md). */
+  readonly compiledPathJit: boolean;
   /** Abuse limits per operation, checked before anything is sent to Graph. */
   readonly limits: {
     readonly maxDepth: number;
@@ -120,6 +122,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
   const maxInFlight = integer(env, 'MAX_IN_FLIGHT', 128, 1, 10_000, problems);
   const inFlightQueueMs = integer(env, 'IN_FLIGHT_QUEUE_MS', 1_000, 0, 60_000, problems);
   const compiledPath = boolean(env, 'COMPILED_PATH', true, problems);
+  const compiledPathJit = boolean(env, 'COMPILED_PATH_JIT', true, problems);
 
   const limits = Object.freeze({
     maxDepth: integer(env, 'MAX_DEPTH', 10, 1, 1000, problems),
@@ -158,6 +161,7 @@ export function loadConfig(source: Env = process.env, defaults: Env = {}): Confi
     graphAuth,
     shutdownDelayMs,
     compiledPath,
+    compiledPathJit,
     limits,
   });
 }

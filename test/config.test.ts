@@ -38,6 +38,13 @@ describe('configuration', () => {
     expect(loadConfig({ COMPILED_PATH: 'false' }).compiledPath).toBe(false);
   });
 
+  it('runs graphql-jit on the compiled path unless COMPILED_PATH_JIT=false', () => {
+    expect(loadConfig({}).compiledPathJit).toBe(true);
+    expect(loadConfig({ COMPILED_PATH_JIT: 'false' }).compiledPathJit).toBe(false);
+    expect(loadConfig({ COMPILED_PATH_JIT: '0' }).compiledPathJit).toBe(false);
+    expect(loadConfig({ COMPILED_PATH_JIT: '1' }).compiledPathJit).toBe(true);
+  });
+
   it.each([
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: '12a' }, 'PORT'],
@@ -52,6 +59,7 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ INTROSPECTION: 'yes please' }, 'INTROSPECTION'],
     [{ COMPILED_PATH: 'fast' }, 'COMPILED_PATH'],
+    [{ COMPILED_PATH_JIT: 'jit' }, 'COMPILED_PATH_JIT'],
     [{ CORS_ORIGINS: 'not an origin' }, 'CORS_ORIGINS'],
   ])('refuses %j', (env, name) => {
     const problems = problemsOf(env);

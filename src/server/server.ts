@@ -61,7 +61,7 @@ export function buildGateway(config: Config, logger: Logger, options: GatewayOpt
   const formatError = createFormatError(logger, (entity) => fromGraphProfile(entity, typeof entity.id === 'string' ? entity.id : ''));
   const includeStacktrace = config.nodeEnv === 'development';
   // Off where Apollo adds stack traces: they would name the compiled path's frames, not Apollo's.
-  const compiled = config.compiledPath && !includeStacktrace ? new CompiledPath({ schema, formatError, metrics, maxEntities: limits.maxEntities }) : null;
+  const compiled = config.compiledPath && !includeStacktrace ? new CompiledPath({ schema, formatError, metrics, maxEntities: limits.maxEntities, jit: config.compiledPathJit }) : null;
   const apollo = new ApolloServer<Context>({
     schema,
     logger: apolloLogger(logger),

@@ -1,6 +1,7 @@
 // The compiled path answers byte for byte as Apollo does: every request of the corpus goes to a gateway
 // with COMPILED_PATH=true and one with false, several times (the first time a document is seen Apollo
-// answers it), and status, headers, body and log lines must match. Only what is per request by nature
+// answers it), and status, headers, body and log lines must match; so must a third gateway's, whose
+// compiled path runs graphql-js execute only (COMPILED_PATH_JIT=false). Only what is per request by nature
 // is normalised: dates, Graph's own request ids, timings.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,10 +52,10 @@ async function send(stack: Stack, c: Case, requestId: string): Promise<Seen> {
   };
 }
 
-async function compiledCount(stack: Stack): Promise<number> {
+async function compiledCount(stack: Stack, metric = 'gateway_graphql_compiled_total'): Promise<number> {
   const res = await request(stack.gateway.url.replace(/\/graphql$/, '/metrics'));
   const text = await res.body.text();
-  const line = text.split('\n').find((l) => l.startsWith('gateway_graphql_compiled_total '));
+  const line = text.split('\n').find((l) => l.startsWith(`${metric} `));
   return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
 }
 
@@ -68,10 +69,16 @@ async function operationMetrics(stack: Stack): Promise<string[]> {
 describe('the compiled path', () => {
   let compiled: Stack;
   let apollo: Stack;
+  // The escape hatch: the compiled path with graphql-js execute only, held to the same answers.
+  let graphqlJs: Stack;
   beforeAll(async () => {
-    [compiled, apollo] = await Promise.all([startStack({ ...CORPUS_ENV, COMPILED_PATH: 'true' }), startStack({ ...CORPUS_ENV, COMPILED_PATH: 'false' })]);
+    [compiled, apollo, graphqlJs] = await Promise.all([
+      startStack({ ...CORPUS_ENV, COMPILED_PATH: 'true' }),
+      startStack({ ...CORPUS_ENV, COMPILED_PATH: 'false' }),
+      startStack({ ...CORPUS_ENV, COMPILED_PATH: 'true', COMPILED_PATH_JIT: 'false' }),
+    ]);
   });
-  afterAll(async () => Promise.all([compiled?.close(), apollo?.close()]));
+  afterAll(async () => Promise.all([compiled?.close(), apollo?.close(), graphqlJs?.close()]));
 
   it('has a corpus of at least 60 requests', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(60);
@@ -79,17 +86,20 @@ describe('the compiled path', () => {
   });
 
   it.each(CORPUS.map((c, i) => [c.name, c, i] as const))('%s: the same answer on both paths', async (_name, c, index) => {
-    for (const stack of [compiled, apollo]) {
+    for (const stack of [compiled, apollo, graphqlJs]) {
       stack.emulator.reset();
       Object.assign(stack.emulator.settings, c.settings ?? {});
     }
     for (let i = 0; i < SENDS; i += 1) {
       const requestId = `corpus-${index}-${i}`;
       const before = await compiledCount(compiled);
-      const [a, b] = await Promise.all([send(compiled, c, requestId), send(apollo, c, requestId)]);
+      const beforeJs = await compiledCount(graphqlJs);
+      const [a, b, js] = await Promise.all([send(compiled, c, requestId), send(apollo, c, requestId), send(graphqlJs, c, requestId)]);
       expect(a).toEqual(b);
+      expect(js, 'COMPILED_PATH_JIT=false').toEqual(b);
       // The last send of a case the compiled path serves must really have been served by it.
       if (i === SENDS - 1) expect(await compiledCount(compiled), 'answered by the compiled path').toBe(before + (c.compiled ? 1 : 0));
+      if (i === SENDS - 1) expect(await compiledCount(graphqlJs), 'answered by the compiled path, graphql-js only').toBe(beforeJs + (c.compiled ? 1 : 0));
     }
   });
 
@@ -98,5 +108,14 @@ describe('the compiled path', () => {
     expect(a.length).toBeGreaterThan(10);
     expect(a).toEqual(b);
     expect(Number.isNaN(await compiledCount(apollo)), 'COMPILED_PATH=false has no compiled path').toBe(true);
+    expect(await operationMetrics(graphqlJs)).toEqual(b);
+  });
+
+  it('runs graphql-jit for most of what the compiled path answers, and never with COMPILED_PATH_JIT=false', async () => {
+    const [served, byJit] = [await compiledCount(compiled), await compiledCount(compiled, 'gateway_graphql_compiled_jit_total')];
+    expect(byJit).toBeGreaterThan(served / 2);
+    expect(byJit).toBeLessThan(served);
+    expect(await compiledCount(graphqlJs)).toBe(served);
+    expect(await compiledCount(graphqlJs, 'gateway_graphql_compiled_jit_total')).toBe(0);
   });
 });

@@ -34,6 +34,14 @@ const update = (input: Record<string, unknown>, id = PROFILE_ID) => ({ query: UP
 const get = (id = PROFILE_ID) => ({ query: GET, variables: { id } });
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const APQ_QUERY = 'query Apq { __typename }';
+// Where graphql-jit and graphql-js could part (src/server/compiled/jitEligible.ts): shapes, conditions,
+// values Graph gets wrong (each fails its own field, inside lists too), several failing root fields.
+const SHAPES = 'query Shapes($id: ID!) { __typename p: ipSecurityProfile(id: $id) { __typename i: id ...F ... on IpSecurityProfile { tags id } ipReferenceData { asn a: asn } } } fragment F on IpSecurityProfile { id firstSeenDateTime riskScore }';
+const CONDITIONS = 'query Cond($id: ID!, $more: Boolean!) { ipSecurityProfile(id: $id) { id tags @include(if: $more) riskScore @skip(if: $more) ...F @include(if: $more) } } fragment F on IpSecurityProfile { address ipReferenceData { asn } }';
+const NESTED_VARIABLE = 'mutation N($id: ID!, $tags: [String!]) { updateIpSecurityProfile(id: $id, input: { tags: $tags, riskScore: "2" }) { id tags riskScore } }';
+const json = { 'content-type': 'application/json' };
+const MALFORMED = { id: PROFILE_ID, tags: ['a', 7, null], firstSeenDateTime: '2016-02-30T00:00:00Z', riskScore: 5, countHits: 2 ** 40, ipReferenceData: [{ asn: 'x', city: 'c' }, { asn: 2 ** 60 }], vendorInformation: 'v' };
+const malformed = (body: unknown, method = 'GET'): Fault => ({ status: 200, headers: json, body: JSON.stringify(body), method });
 
 const good: Case[] = [
   { name: 'update: the document example', body: { query: FRONTEND_UPDATE, variables: { id: PROFILE_ID, input: withoutAnnotations(DOCUMENT_REQUEST_BODY) } }, compiled: true },
@@ -60,6 +68,21 @@ const good: Case[] = [
   { name: 'introspection', body: { query: '{ __schema { queryType { name } mutationType { name } } }' }, compiled: true },
   { name: 'an unsafe id', body: get('../../me'), compiled: true },
   { name: 'an unsafe id in a mutation', body: update({ tags: [] }, 'a/b'), compiled: true },
+  { name: 'shapes: aliases, fragments, __typename, a field merged from three nodes', body: { query: SHAPES, variables: { id: PROFILE_ID } }, compiled: true },
+  { name: 'conditions: @include and @skip with a variable (true)', body: { query: CONDITIONS, variables: { id: PROFILE_ID, more: true } }, compiled: true },
+  { name: 'conditions: @include and @skip with a variable (false)', body: { query: CONDITIONS, variables: { id: PROFILE_ID, more: false } }, compiled: true },
+  { name: 'conditions: one fragment spread with and without @include', body: { query: 'query Leak($id: ID!, $more: Boolean!) { a: ipSecurityProfile(id: $id) { ...G @include(if: $more) } b: ipSecurityProfile(id: $id) { ...G } } fragment G on IpSecurityProfile { id tags }', variables: { id: PROFILE_ID, more: false } }, compiled: true },
+  { name: 'a variable inside a literal, not provided', body: { query: NESTED_VARIABLE, variables: { id: PROFILE_ID } }, compiled: true },
+  { name: 'update: offsets, fractions and the largest SafeInt', body: update({ firstSeenDateTime: '2016-12-31T23:57:27.0365895+03:00', lastSeenDateTime: '2017-01-01T00:00:00-08:00', ipReferenceData: [{ asn: 2 ** 53 - 1 }] }), compiled: true },
+  { name: 'federation: _entities with aliases and __typename', body: { query: 'query E($r: [_Any!]!) { __typename e: _entities(representations: $r) { __typename ... on IpSecurityProfile { i: id tags } } }', variables: { r: [{ __typename: 'IpSecurityProfile', id: PROFILE_ID }, { __typename: 'IpSecurityProfile', id: 5 }] } }, compiled: true },
+];
+
+const jitEdges: Case[] = [
+  { name: 'graph: malformed values fail their own fields, in lists too', fault: malformed(MALFORMED), body: get(), compiled: true },
+  { name: 'graph: malformed values in a mutation answer', fault: malformed(MALFORMED, 'PATCH'), body: update({ tags: ['m'] }), compiled: true },
+  { name: 'graph: malformed values in a list page', fault: malformed({ value: [MALFORMED, { ...MALFORMED, id: undefined, tags: 'x' }] }), body: { query: LIST, variables: { first: 2 } }, compiled: true },
+  { name: 'two nullable root fields failing', headers: { authorization: undefined }, body: { query: 'query Two { a: ipSecurityProfile(id: "x") { id } b: ipSecurityProfile(id: "y") { id } }' }, compiled: true },
+  { name: 'a non-null root field failing beside another', headers: { authorization: undefined }, body: { query: 'query Mixed { ipSecurityProfiles(first: 1) { nodes { id } } ipSecurityProfile(id: "x") { id } }' }, compiled: true },
 ];
 
 const badVariables: Case[] = [
@@ -153,7 +176,7 @@ const limits: Case[] = [
   { name: 'limit: depth exceeded (the frontend list document)', body: { query: FRONTEND_LIST, variables: { first: 1 } }, compiled: false },
 ];
 
-export const CORPUS: readonly Case[] = [...good, ...badVariables, ...faulty, ...warnings, ...tokens, ...accept, ...transport, ...limits];
+export const CORPUS: readonly Case[] = [...good, ...jitEdges, ...badVariables, ...faulty, ...warnings, ...tokens, ...accept, ...transport, ...limits];
 
 /** The limits both gateways run with, small enough for the corpus to reach each. */
 export const CORPUS_ENV: Readonly<Record<string, string>> = {

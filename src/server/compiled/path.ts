@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import { execute, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import { answerHeaders, answerOperation } from '../../plugins/operationLog.js';
 import { entityLimitRefusal } from '../../plugins/limits.js';
 import { formatExecutionErrors } from './errors.js';
-import { PlanCache } from './plans.js';
+import { compileJit, type JitQuery } from './jit.js';
+import { jitEligible } from './jitEligible.js';
+import { PlanCache, type OperationPlan, type Plan } from './plans.js';
 import { AcceptMemo, compiledRequestOf } from './request.js';
 
 export interface CompiledPathOptions {
@@ -15,6 +17,8 @@ export interface CompiledPathOptions {
   readonly formatError: Parameters<typeof formatExecutionErrors>[1];
   readonly metrics: GatewayMetrics;
   readonly maxEntities: number;
+  /** COMPILED_PATH_JIT: graphql-jit where it answers as graphql-js does; false keeps graphql-js `execute` everywhere. */
+  readonly jit: boolean;
 }
 
 type BuildContext = () => Context;
@@ -29,11 +33,17 @@ export class CompiledPath {
   readonly plans = new PlanCache();
   private readonly accepts = new AcceptMemo();
   private readonly served: Counter;
+  private readonly servedByJit: Counter;
 
   constructor(private readonly options: CompiledPathOptions) {
     this.served = new Counter({
       name: 'gateway_graphql_compiled_total',
       help: 'GraphQL requests answered by the compiled path (documents seen before), without Apollo\'s pipeline.',
+      registers: [options.metrics.registry],
+    });
+    this.servedByJit = new Counter({
+      name: 'gateway_graphql_compiled_jit_total',
+      help: 'Of the requests the compiled path answered, those graphql-jit executed (COMPILED_PATH_JIT; the others ran graphql-js execute).',
       registers: [options.metrics.registry],
     });
   }
@@ -55,6 +65,12 @@ export class CompiledPath {
     const { document } = planned;
     if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
 
+    const jit = this.executorOf(planned, plan, request.operationName);
+    // graphql-js coerces the variables first, as `execute` would: variables it refuses go to Apollo,
+    // which words the error. jit then coerces the same raw variables again with its own code, calling
+    // the same parseValue on the same values (a scalar's parseValue never sees its own output).
+    if (jit && getVariableValues(schema, plan.operation.variableDefinitions ?? [], request.variables ?? {}).errors) return false;
+
     let context: Context;
     try {
       context = buildContext();
@@ -62,11 +78,14 @@ export class CompiledPath {
       return false; // Apollo answers a failed context its own way
     }
     const started = performance.now();
-    const result = await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
+    const result: ExecutionResult = jit
+      ? await jit(context, request.variables)
+      : await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName });
     // No data at all: execution never started (the variables did not coerce), so no resolver ran and
     // nothing reached Graph. Apollo answers it, with its own wording and status, from the same body.
     if (result.data === undefined) return false;
     this.served.inc();
+    if (jit) this.servedByJit.inc();
     const formatted = result.errors ? formatExecutionErrors(result.errors, this.options.formatError) : null;
     const single: FormattedExecutionResult = { ...(result as FormattedExecutionResult), errors: formatted?.errors as GraphQLFormattedError[] | undefined };
     answerOperation(metrics, context, { validatedName: plan.name, type: plan.type, started, unvalidatedName: () => null }, single);
@@ -79,5 +98,15 @@ export class CompiledPath {
     res.statusCode = formatted?.status ?? 200;
     res.end(`${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`);
     return true;
+  }
+
+  /** graphql-jit's compiled operation for this plan, compiled on first use; null keeps graphql-js. */
+  private executorOf(planned: Plan, plan: OperationPlan, operationName: string | undefined): JitQuery | null {
+    if (!this.options.jit) return null;
+    if (plan.executor === undefined) {
+      const { schema } = this.options;
+      plan.executor = jitEligible(schema, planned.document, plan.operation) ? compileJit(schema, planned.document, operationName) : null;
+    }
+    return plan.executor;
   }
 }

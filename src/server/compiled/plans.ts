@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { JitQuery } from './jit.js';
 
 /** One operation of a planned document, as Apollo's pipeline resolves it for an operation name. */
 export interface OperationPlan {
@@ -9,6 +10,11 @@ export interface OperationPlan {
   readonly type: string;
   /** Whether the entity limit must count representations (only documents that mention `_entities`). */
   readonly entities: boolean;
+  /**
+   * graphql-jit's compiled operation, made on first compiled use (jit.ts); null where graphql-js
+   * `execute` answers it (jitEligible.ts says which and why, or jit refused to compile it).
+   */
+  executor?: JitQuery | null;
 }
 
 export interface Plan {

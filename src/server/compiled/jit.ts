@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import {
+  GraphQLError,
+  isLeafType,
+  locatedError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type SourceLocation,
+} from 'graphql';
+
+// graphql-js's own `inspect`, for its wording of a serializer that returned nothing. Required, not
+// imported: the test runner aliases the `graphql` specifier itself (vitest.config.ts).
+const { inspect } = createRequire(import.meta.url)('graphql/jsutils/inspect.js') as { inspect: (value: unknown) => string };
+
+/** A jit-compiled operation: resolvers run as with graphql-js; errors come back as graphql-js makes them. */
+export type JitQuery = (context: unknown, variables: Record<string, unknown> | undefined) => Promise<ExecutionResult> | ExecutionResult;
+
+/**
+ * Compiles one operation of a document Apollo validated, or null when graphql-jit refuses it (the plan
+ * then keeps graphql-js). The document is copied first: jit writes its `@skip`/`@include` bookkeeping
+ * onto the field nodes it is given, and the original is Apollo's cached document.
+ */
+export function compileJit(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): JitQuery | null {
+  const compiled = compileQuery(schema, copied(document), operationName, {
+    // Its compiled serializer refuses custom scalars; graphql-js's JSON.stringify is what Apollo writes.
+    customJSONSerializer: false,
+    customSerializers: serializersOf(schema),
+    // Its own errors are rebuilt below (with graphql-js's stack handling); no trace captured twice.
+    disablingCapturingStackErrors: true,
+  });
+  if (!isCompiledQuery(compiled)) return null;
+  return async (context, variables) => {
+    const result = await compiled.query(undefined, context, variables);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
+  };
+}
+
+/** The document's nodes copied (locations shared: jit reads them, never writes them). */
+function copied<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(copied) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = key === 'loc' ? value : copied(value);
+  return copy as T;
+}
+
+// A leaf serializer's error reaches jit's output with its message only (its code and class lost): it
+// throws a token in its place and the original is picked up again by asGraphqlJsError. Tokens of
+// errors jit drops (null propagation past them) are forgotten after MAX_CARRIED others.
+const carried = new Map<string, unknown>();
+const MAX_CARRIED = 1024;
+const TOKEN_PREFIX = '\u0000graphql-jit leaf error ';
+let tokens = 0;
+
+function carry(error: unknown): Error {
+  const token = `${TOKEN_PREFIX}${(tokens = (tokens + 1) % Number.MAX_SAFE_INTEGER)}`;
+  carried.set(token, error);
+  if (carried.size > MAX_CARRIED) carried.delete(carried.keys().next().value!);
+  return new Error(token);
+}
+
+const serializersBySchema = new WeakMap<GraphQLSchema, Record<string, (value: unknown) => unknown>>();
+
+/** Every leaf type's own serialize, with graphql-js's check of its result (completeLeafValue). */
+function serializersOf(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
+  let serializers = serializersBySchema.get(schema);
+  if (serializers) return serializers;
+  serializers = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isLeafType(type)) continue;
+    serializers[type.name] = (value) => {
+      let serialized: unknown;
+      try {
+        serialized = type.serialize(value);
+      } catch (error) {
+        throw carry(error);
+      }
+      if (serialized === undefined || serialized === null) {
+        throw carry(new Error(`Expected \`${inspect(type)}.serialize(${inspect(value)})\` to return non-nullable value, returned: ${inspect(serialized)}`));
+      }
+      return serialized;
+    };
+  }
+  serializersBySchema.set(schema, serializers);
+  return serializers;
+}
+
+// jit words two of its own errors differently: a field merged from several nodes is named "T.(f,f)",
+// and graphql-js quotes the field of a list that is not iterable.
+const MERGED_FIELD = /\.\((\w+)(?:,\1)+\)\.$/;
+const NOT_ITERABLE = /^Expected Iterable, but did not find one for field (\w+\.\w+)\.$/;
+
+/**
+ * jit's error as graphql-js's `locatedError` makes it: the original error (a resolver's, or a leaf
+ * serializer's) with the field's path and locations, its extensions and class kept. jit's own errors
+ * (no original) become plain GraphQLErrors, as graphql-js's are.
+ */
+function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  const original = carried.has(error.message) ? carried.get(error.message) : error.originalError;
+  carried.delete(error.message);
+  const path = error.path as (string | number)[] | undefined;
+  if (original === undefined) {
+    const message = error.message.replace(MERGED_FIELD, '.$1.').replace(NOT_ITERABLE, 'Expected Iterable, but did not find one for field "$1".');
+    return withLocations(new GraphQLError(message, { path }), error.locations);
+  }
+  const located = locatedError(original, undefined, path);
+  // An error that came with its own nodes or path keeps them, as graphql-js leaves it.
+  return located === original || located.locations !== undefined ? located : withLocations(located, error.locations);
+}
+
+function withLocations(error: GraphQLError, locations: readonly SourceLocation[] | undefined): GraphQLError {
+  if (locations !== undefined && locations.length > 0) (error as { locations?: readonly SourceLocation[] }).locations = locations;
+  return error;
+}

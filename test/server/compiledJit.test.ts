@@ -1,0 +1,86 @@
+// graphql-jit on the compiled path (src/server/compiled/jit.ts): graphql-js coerces the variables first
+// and refuses for Apollo; jit then coerces the same raw variables with its own compiled code. Those must
+// come out equal, value for value and key for key, or a resolver would see other arguments than under
+// graphql-js. The differential test (compiled.test.ts) compares whole answers; this compares inputs.
+import { createRequire } from 'node:module';
+import { getOperationAST, getVariableValues, parse, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from '../../src/schema.js';
+import { jitEligible } from '../../src/server/compiled/jitEligible.js';
+import { GET, PROFILE_ID, UPDATE } from '../helpers/stack.js';
+import { CORPUS } from './compiledCorpus.js';
+
+type Parse = (inputs: Record<string, unknown>) => { errors?: readonly unknown[]; coerced?: Record<string, unknown> };
+// Required, not imported: graphql-jit's ESM build of this module does not load under Node.
+const { compileVariableParsing } = createRequire(import.meta.url)('graphql-jit/dist/variables.js') as {
+  compileVariableParsing: (schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[]) => Parse;
+};
+
+const schema = buildSchema();
+
+interface Body {
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
+}
+
+const isBody = (body: unknown): body is Body =>
+  typeof body === 'object' && body !== null && typeof (body as Body).query === 'string' && (typeof (body as Body).variables === 'object' || (body as Body).variables === undefined);
+
+// Beyond the corpus: graphql-js's coercion rules that jit implements on its own.
+const EXTRA: [string, Body][] = [
+  ['an integer ID', { query: GET, variables: { id: 5 } }],
+  ['a lone value for a list, and null members of an object', { query: UPDATE, variables: { id: PROFILE_ID, input: { tags: 'one', ipReferenceData: { asn: 1, city: null }, vendorInformation: null } } }],
+  ['a variable default left to apply', { query: 'query L($first: Int = 7, $after: String) { ipSecurityProfiles(first: $first, after: $after) { pageInfo { hasNextPage } } }', variables: {} }],
+  ['a default overridden by null', { query: 'query L($first: Int = 7) { ipSecurityProfiles(first: $first) { pageInfo { hasNextPage } } }', variables: { first: null } }],
+  ['every input field, in another order', { query: UPDATE, variables: { id: PROFILE_ID, input: { vendorInformation: { vendor: 'v', provider: 'p' }, tags: [], riskScore: '1', countHits: -3, firstSeenDateTime: '2016-12-31T23:57:27.0365895+03:00', ipCategories: [{ name: 'n' }], activityGroupNames: ['g'] } } }],
+];
+
+const cases: [string, Body][] = [...CORPUS.flatMap((c): [string, Body][] => (isBody(c.body) ? [[c.name, c.body]] : [])), ...EXTRA];
+
+describe('graphql-jit coerces variables as graphql-js does', () => {
+  let compared = 0;
+
+  it.each(cases)('%s', (_name, body) => {
+    let operation;
+    try {
+      operation = getOperationAST(parse(body.query), body.operationName);
+    } catch {
+      return; // a syntax error: Apollo's
+    }
+    if (!operation) return;
+    const definitions = operation.variableDefinitions ?? [];
+    const js = getVariableValues(schema, definitions, body.variables ?? {});
+    if (js.errors) return; // refused for Apollo: jit never sees these
+    const jit = compileVariableParsing(schema, definitions)(body.variables ?? {});
+    expect(jit.errors).toBeUndefined();
+    expect(jit.coerced).toStrictEqual(js.coerced);
+    expect(JSON.stringify(jit.coerced)).toBe(JSON.stringify(js.coerced));
+    compared += 1;
+  });
+
+  it('compared most of the corpus', () => {
+    expect(compared).toBeGreaterThan(40);
+  });
+});
+
+describe('which operations graphql-jit runs (decided per plan, jitEligible.ts)', () => {
+  it.each([
+    ['the mutation', 'mutation U($id: ID!, $input: UpdateIpSecurityProfileInput!) { updateIpSecurityProfile(id: $id, input: $input) { id tags } }', true],
+    ['two nullable root fields', '{ a: ipSecurityProfile(id: "x") { id } b: ipSecurityProfile(id: "y") { id } }', true],
+    ['a non-null root field beside __typename', '{ __typename ipSecurityProfiles { nodes { id } } }', true],
+    ['_entities', 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on IpSecurityProfile { id } } }', true],
+    ['a non-null root field beside another', '{ ipSecurityProfiles { nodes { id } } ipSecurityProfile(id: "x") { id } }', false],
+    ['the same, through a fragment', 'query Q { ...R } fragment R on Query { ipSecurityProfiles { nodes { id } } ipSecurityProfile(id: "x") { id } }', false],
+    ['@include', 'query Q($m: Boolean!) { ipSecurityProfile(id: "x") { id tags @include(if: $m) } }', false],
+    ['@skip in a fragment', 'query Q { ipSecurityProfile(id: "x") { ...F } } fragment F on IpSecurityProfile { id @skip(if: false) }', false],
+    ['a variable inside a literal', 'mutation M($t: [String!]) { updateIpSecurityProfile(id: "x", input: { tags: $t }) { id } }', false],
+    ['introspection', '{ __schema { queryType { name } } }', false],
+    ['__type', '{ __type(name: "Query") { name } }', false],
+  ])('%s', (_name, query, expected) => {
+    const document = parse(query);
+    const operation = getOperationAST(document);
+    expect(operation).not.toBeNull();
+    expect(jitEligible(schema, document, operation!)).toBe(expected);
+  });
+});

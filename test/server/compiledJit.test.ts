@@ -1,7 +1,8 @@
-// graphql-jit on the compiled path (src/server/compiled/jit.ts): graphql-js coerces the variables first
-// and refuses for Apollo; jit then coerces the same raw variables with its own compiled code. Those must
-// come out equal, value for value and key for key, or a resolver would see other arguments than under
-// graphql-js. The differential test (compiled.test.ts) compares whole answers; this compares inputs.
+// graphql-jit on the compiled path (src/server/compiled/jit.ts) coerces the variables with its own
+// compiled code, and a refusal goes to Apollo. So jit must refuse exactly what graphql-js refuses, and
+// what both accept must come out equal, value for value and key for key, or a resolver would see other
+// arguments than under graphql-js. The differential test (compiled.test.ts) compares whole answers;
+// this compares inputs.
 import { createRequire } from 'node:module';
 import { getOperationAST, getVariableValues, parse, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,39 @@ const EXTRA: [string, Body][] = [
   ['every input field, in another order', { query: UPDATE, variables: { id: PROFILE_ID, input: { vendorInformation: { vendor: 'v', provider: 'p' }, tags: [], riskScore: '1', countHits: -3, firstSeenDateTime: '2016-12-31T23:57:27.0365895+03:00', ipCategories: [{ name: 'n' }], activityGroupNames: ['g'] } } }],
 ];
 
+// Variables graphql-js refuses: jit must refuse each of them too, since the compiled path leaves a
+// request to Apollo exactly when jit's own coercion refuses (no resolver has run then).
+const LIST = 'query L($first: Int, $after: String) { ipSecurityProfiles(first: $first, after: $after) { pageInfo { hasNextPage } } }';
+const update = (input: unknown, id: unknown = PROFILE_ID): Body => ({ query: UPDATE, variables: { id, input } });
+const REFUSED: [string, Body][] = [
+  ['no id', { query: UPDATE, variables: { input: {} } }],
+  ['a null id', update({}, null)],
+  ['an object id', update({}, { a: 1 })],
+  ['a float id', update({}, 1.5)],
+  ['a boolean id', update({}, true)],
+  ['no input', { query: UPDATE, variables: { id: PROFILE_ID } }],
+  ['a string input', update('tags')],
+  ['a list input', update([{}])],
+  ['an unknown input field', update({ nope: 1 })],
+  ['a string for an Int', update({ countHits: '3' })],
+  ['a float for an Int', update({ countHits: 1.5 })],
+  ['an Int past 32 bits', update({ countHits: 2 ** 31 })],
+  ['a boolean for a String', update({ riskScore: true })],
+  ['a number for a String', update({ address: 7 })],
+  ['a null member of a non-null list', update({ tags: ['a', null] })],
+  ['a number in a list of strings', update({ tags: ['a', 1] })],
+  ['an object in a list of strings', update({ tags: [{}] })],
+  ['a bad DateTimeOffset', update({ firstSeenDateTime: 'yesterday' })],
+  ['a DateTimeOffset without an offset', update({ lastSeenDateTime: '2016-12-31T23:57:27' })],
+  ['a number for a DateTimeOffset', update({ lastSeenDateTime: 1 })],
+  ['an unsafe ASN', update({ ipReferenceData: [{ asn: 2 ** 53 }] })],
+  ['a string ASN', update({ ipReferenceData: [{ asn: '7' }] })],
+  ['a nested unknown field', update({ vendorInformation: { vendorz: 'v' } })],
+  ['a list for an object', update({ vendorInformation: [{ vendor: 'v' }] })],
+  ['a string for an Int argument', { query: LIST, variables: { first: 'ten' } }],
+  ['an object for a String argument', { query: LIST, variables: { after: {} } }],
+];
+
 const cases: [string, Body][] = [...CORPUS.flatMap((c): [string, Body][] => (isBody(c.body) ? [[c.name, c.body]] : [])), ...EXTRA];
 
 describe('graphql-jit coerces variables as graphql-js does', () => {
@@ -61,6 +95,33 @@ describe('graphql-jit coerces variables as graphql-js does', () => {
 
   it('compared most of the corpus', () => {
     expect(compared).toBeGreaterThan(40);
+  });
+});
+
+describe('graphql-jit refuses the variables graphql-js refuses', () => {
+  it.each(REFUSED)('%s', (_name, body) => {
+    const operation = getOperationAST(parse(body.query), body.operationName)!;
+    const definitions = operation.variableDefinitions ?? [];
+    expect(getVariableValues(schema, definitions, body.variables ?? {}).errors?.length).toBeGreaterThan(0);
+    expect(compileVariableParsing(schema, definitions)(body.variables ?? {}).errors?.length).toBeGreaterThan(0);
+  });
+
+  it('and every corpus body graphql-js refuses', () => {
+    let refused = 0;
+    for (const [, body] of cases) {
+      let operation;
+      try {
+        operation = getOperationAST(parse(body.query), body.operationName);
+      } catch {
+        continue;
+      }
+      if (!operation) continue;
+      const definitions = operation.variableDefinitions ?? [];
+      if (!getVariableValues(schema, definitions, body.variables ?? {}).errors) continue;
+      expect(compileVariableParsing(schema, definitions)(body.variables ?? {}).errors?.length).toBeGreaterThan(0);
+      refused += 1;
+    }
+    expect(refused).toBeGreaterThan(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPGraphQLResponse } from '@apollo/server';
-import { execute, getVariableValues, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
@@ -65,11 +65,10 @@ export class CompiledPath {
     const { document } = planned;
     if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
 
+    // Variables are coerced once, by whichever executes: jit's compiled coercion refuses exactly what
+    // graphql-js refuses and yields the same values (test/server/compiledJit.test.ts), and either way a
+    // refusal comes back without data, before any resolver ran, and goes to Apollo, which words it.
     const jit = this.executorOf(planned, plan, request.operationName);
-    // graphql-js coerces the variables first, as `execute` would: variables it refuses go to Apollo,
-    // which words the error. jit then coerces the same raw variables again with its own code, calling
-    // the same parseValue on the same values (a scalar's parseValue never sees its own output).
-    if (jit && getVariableValues(schema, plan.operation.variableDefinitions ?? [], request.variables ?? {}).errors) return false;
 
     let context: Context;
     try {

@@ -98,8 +98,10 @@ const NOT_ITERABLE = /^Expected Iterable, but did not find one for field (\w+\.\
  * (no original) become plain GraphQLErrors, as graphql-js's are.
  */
 function asGraphqlJsError(error: GraphQLError): GraphQLError {
-  const original = carried.has(error.message) ? carried.get(error.message) : error.originalError;
-  carried.delete(error.message);
+  const token = error.message.startsWith(TOKEN_PREFIX);
+  // A token whose error was forgotten (more than MAX_CARRIED in flight) must never reach a client.
+  const original = token ? (carried.get(error.message) ?? new Error('Unexpected error value: a leaf value could not be serialised')) : error.originalError;
+  if (token) carried.delete(error.message);
   const path = error.path as (string | number)[] | undefined;
   if (original === undefined) {
     const message = error.message.replace(MERGED_FIELD, '.$1.').replace(NOT_ITERABLE, 'Expected Iterable, but did not find one for field "$1".');

@@ -28,6 +28,25 @@ describe('the gateway as a process', () => {
     for (const l of gateway.stdout) expect(l).not.toContain(TOKEN);
   });
 
+  it('writes a request\'s log lines to stdout before its answer leaves, on either path', async () => {
+    const gateway = spawnEntry('main.ts', { PORT: '0', HOST: '127.0.0.1', GRAPH_BASE_URL: emulator.baseUrl, NODE_ENV: 'production' });
+    const { url } = JSON.parse(await gateway.waitForLine((l) => l.includes('gateway listening'))) as { url: string };
+    // Four sends of one document: Apollo answers the first, the compiled path the others; and a refusal.
+    for (const [i, body] of [1, 2, 3, 4].map((n) => [n, { query: UPDATE, variables: { id: PROFILE_ID, input: { tags: [`order-${n}`] } } }] as const)) {
+      const requestId = `order-${i}`;
+      await postGraphQL(url, body, { authorization: `Bearer ${TOKEN}`, 'client-request-id': requestId });
+      // Read in the same turn as the answer: the lines arrived on stdout before it, or with it.
+      await new Promise((resolve) => setImmediate(resolve));
+      const mine = gateway.stdout.filter((l) => l.includes(`"${requestId}"`)).map((l) => (JSON.parse(l) as { msg: string }).msg);
+      expect(mine).toEqual(['graph call', 'graphql operation']);
+    }
+    await postGraphQL(url, { query: UPDATE, variables: { id: PROFILE_ID, input: {} } }, { 'client-request-id': 'order-refused' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(gateway.stdout.filter((l) => l.includes('"order-refused"'))).toHaveLength(1);
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exit()).toBe(0);
+  });
+
   it('refuses to start on bad configuration, naming every problem at once', async () => {
     const gateway = spawnEntry('main.ts', {
       PORT: 'eighty',

@@ -68,13 +68,16 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
       return;
     }
     logger.error({ err, requestId }, 'request failed outside GraphQL');
+    logger.flush();
     if (!res.headersSent) sendJson(res, 500, internalErrorBody(requestId));
     else res.end();
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: string, q: number, requestId: string): Promise<void> {
-    const refuse = (status: number, code: ErrorCode, message: string): void =>
+    const refuse = (status: number, code: ErrorCode, message: string): void => {
+      logger.flush(); // a request's log lines leave before its answer (src/observability/stdoutLines.ts)
       sendJson(res, status, { errors: [{ message, extensions: { code, requestId } }] });
+    };
     const origin = req.headers.origin;
     if (origin !== undefined && allowOrigin(origin)) {
       res.setHeader('access-control-allow-origin', origin);
@@ -153,6 +156,7 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
       context: async () => context(),
     });
     options.compiled?.learn(req, answer);
+    logger.flush(); // a request's log lines leave before its answer (src/observability/stdoutLines.ts)
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {

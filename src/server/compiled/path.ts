@@ -95,6 +95,8 @@ export class CompiledPath {
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-type', request.contentType);
     res.statusCode = formatted?.status ?? 200;
+    // The request's log lines leave before its answer (src/observability/stdoutLines.ts).
+    context.logger.flush();
     res.end(`${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`);
     return true;
   }

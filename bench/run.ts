@@ -223,6 +223,17 @@ interface Measured {
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const r2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The median over rounds of a's CPU per request over b's in the same round: each round runs the
+ * contenders back to back, so a burst from a neighbour on the machine moves one round's pair, not the
+ * median. Totals over rounds (the tables) weigh a burst by whichever contender it hit.
+ */
+function pairedMedian(a: { perRound: readonly { serverCpuUsPerReq: number }[] }, b: { perRound: readonly { serverCpuUsPerReq: number }[] }): number {
+  const ratios = a.perRound.map((x, i) => x.serverCpuUsPerReq / b.perRound[i]!.serverCpuUsPerReq).sort((x, y) => x - y);
+  const mid = ratios.length >> 1;
+  return r2(ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2);
+}
 const cpuOf = (u: Usage) => u.userUs + u.systemUs;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -493,13 +504,15 @@ async function main(): Promise<void> {
       return {
         connections: l,
         cpuGatewayOverProxy: g && p ? r2(g.cpuUsPerReq / p.cpuUsPerReq) : null,
+        cpuGatewayOverProxyPaired: g && p ? pairedMedian(g, p) : null,
         throughputGatewayOverRestDataSource: g && rds ? r2(g.rps / rds.rps) : null,
       };
     });
-    const cpuRatios = ratios.map((r) => r.cpuGatewayOverProxy).filter((x): x is number => x !== null);
+    // The target is judged on the paired median (pairedMedian: robust to a shared machine's bursts).
+    const cpuRatios = ratios.map((r) => r.cpuGatewayOverProxyPaired).filter((x): x is number => x !== null);
     const tputRatios = ratios.map((r) => r.throughputGatewayOverRestDataSource).filter((x): x is number => x !== null);
     const targets = [
-      { target: 'gateway CPU/request <= 2.5x proxy (every level)', measured: cpuRatios.length ? `${Math.max(...cpuRatios)}x (worst)` : 'n/a', met: cpuRatios.length ? Math.max(...cpuRatios) <= 2.5 : null },
+      { target: 'gateway CPU/request <= 2.5x proxy (every level)', measured: cpuRatios.length ? `${Math.max(...cpuRatios)}x (worst level; median of ${options.rounds} paired rounds)` : 'n/a', met: cpuRatios.length ? Math.max(...cpuRatios) <= 2.5 : null },
       { target: 'gateway throughput >= 3x restdatasource (every level)', measured: tputRatios.length ? `${Math.min(...tputRatios)}x (worst)` : 'n/a', met: tputRatios.length ? Math.min(...tputRatios) >= 3 : null },
       { target: 'p99 added over direct <= 5 ms at half the gateway peak', measured: halfPeak ? `${halfPeak.addedP99Ms} ms at ${halfPeak.rate} req/s (p99 direct ${halfPeak.direct.p99}, gateway ${halfPeak.gateway.p99}; sent ${halfPeak.achieved.direct} / ${halfPeak.achieved.gateway} req/s)` : 'n/a', met: halfPeak ? halfPeak.addedP99Ms <= 5 : null },
       {
@@ -541,14 +554,15 @@ async function main(): Promise<void> {
       out.push(`| ${c} | ${m.afterWarmupMb} | ${m.endMb} | ${m.growthMb} | ${m.peakMb} |`);
     }
     out.push('');
-    out.push('| conns | gateway/proxy CPU per request | gateway/restdatasource throughput |');
-    out.push('| ---: | ---: | ---: |');
-    for (const r of ratios) out.push(`| ${r.connections} | ${r.cpuGatewayOverProxy === null ? 'n/a' : `${r.cpuGatewayOverProxy}x`} | ${r.throughputGatewayOverRestDataSource === null ? 'n/a' : `${r.throughputGatewayOverRestDataSource}x`} |`);
+    out.push('| conns | gateway/proxy CPU per request, totals | same, median of paired rounds | gateway/restdatasource throughput |');
+    out.push('| ---: | ---: | ---: | ---: |');
+    const x = (v: number | null): string => (v === null ? 'n/a' : `${v}x`);
+    for (const r of ratios) out.push(`| ${r.connections} | ${x(r.cpuGatewayOverProxy)} | ${x(r.cpuGatewayOverProxyPaired)} | ${x(r.throughputGatewayOverRestDataSource)} |`);
     if (contenders.includes('baseline')) {
       const ab = options.levels.map((l) => {
         const g = row('gateway', l);
         const b = row('baseline', l);
-        return g && b ? `${l}: CPU/req ${r2(g.cpuUsPerReq / b.cpuUsPerReq)}x, req/s ${r2(g.rps / b.rps)}x` : `${l}: n/a`;
+        return g && b ? `${l}: CPU/req ${r2(g.cpuUsPerReq / b.cpuUsPerReq)}x (paired median ${pairedMedian(g, b)}x), req/s ${r2(g.rps / b.rps)}x` : `${l}: n/a`;
       });
       out.push('', `gateway/baseline (${options.baseline}) by connections: ${ab.join('; ')}`);
     }

@@ -22,9 +22,9 @@ export class StdoutLines {
   private droppedLines = 0;
   private broken = false;
   private pending = '';
-  private scheduled = false;
+  private turnEnd: NodeJS.Immediate | null = null;
   private readonly atTurnEnd = (): void => {
-    this.scheduled = false;
+    this.turnEnd = null;
     this.flush();
   };
 
@@ -47,15 +47,16 @@ export class StdoutLines {
       return true;
     }
     this.pending += line;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(this.atTurnEnd);
-    }
+    this.turnEnd ??= setImmediate(this.atTurnEnd);
     return true;
   }
 
   /** Hands every gathered line to stdout now (pino's `logger.flush(cb)` calls this). */
   flush(done?: (err?: Error) => void): void {
+    if (this.turnEnd !== null) {
+      clearImmediate(this.turnEnd);
+      this.turnEnd = null;
+    }
     if (this.pending !== '') {
       const lines = this.pending;
       this.pending = '';

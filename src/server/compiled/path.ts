@@ -91,7 +91,8 @@ export class CompiledPath {
 
     // Apollo's header order: from errors, then the operation log's and the cache policy's, then content type.
     for (const [name, value] of formatted?.headers ?? []) res.setHeader(name, value);
-    for (const [name, value] of answerHeaders(context)) res.setHeader(name, value);
+    // client-request-id is already set, to the same value, by the HTTP layer: only Graph's warnings are new.
+    if (context.graphWarnings.length > 0) for (const [name, value] of answerHeaders(context)) res.setHeader(name, value);
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-type', request.contentType);
     res.statusCode = formatted?.status ?? 200;

@@ -34,13 +34,22 @@ const MAX_PLANNED_CHARS = 4 * 1024 * 1024;
 export class PlanCache {
   private readonly plans = new Map<string, Plan>();
   private chars = 0;
+  private uses = 0;
+  // When each plan was last moved to the end, in uses.
+  private readonly movedAt = new WeakMap<Plan, number>();
 
   get(source: string): Plan | undefined {
     const plan = this.plans.get(source);
     if (plan === undefined) return undefined;
-    // Most recently used last: Map keeps insertion order.
-    this.plans.delete(source);
-    this.plans.set(source, plan);
+    // Most recently used last: Map keeps insertion order. A plan moved fewer than size/2 uses ago
+    // (gets and records both count) still has the newer half of the cache behind it, so it is left where
+    // it is: moving the one hot document on every request was a Map delete and set per request.
+    this.uses += 1;
+    if (this.uses - (this.movedAt.get(plan) ?? -Infinity) > this.plans.size / 2) {
+      this.plans.delete(source);
+      this.plans.set(source, plan);
+      this.movedAt.set(plan, this.uses);
+    }
     return plan;
   }
 
@@ -50,7 +59,10 @@ export class PlanCache {
 
   record(source: string, document: DocumentNode): void {
     if (this.plans.has(source) || source.length > MAX_PLANNED_CHARS) return;
-    this.plans.set(source, planOf(document, source.includes('_entities')));
+    this.uses += 1;
+    const plan = planOf(document, source.includes('_entities'));
+    this.plans.set(source, plan);
+    this.movedAt.set(plan, this.uses);
     this.chars += source.length;
     for (const oldest of this.plans.keys()) {
       if (this.plans.size <= MAX_PLANS && this.chars <= MAX_PLANNED_CHARS) break;

@@ -10,7 +10,8 @@ import { CORPUS, CORPUS_ENV, type Case } from './compiledCorpus.js';
 
 const SENDS = 3;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const DATE = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
+// With or without the Z: Graph's error bodies carry `innerError.date` as 2026-12-07T15:33:59.
+const DATE = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?/g;
 const HTTP_DATE = /\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT/g;
 const TIMING = /"(time|durationMs)":[\d.]+/g;
 // Federated traces carry timings (only Apollo answers them; both must).

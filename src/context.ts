@@ -41,6 +41,27 @@ export function credentialOf(authorizations: string | readonly string[] | undefi
   return { token: match[1]! };
 }
 
+/**
+ * The Authorization header, or every one when the caller sent several: Node keeps only the first in
+ * `headers`. From `rawHeaders` rather than `headersDistinct`, which builds an array for every header
+ * of the request on first use.
+ */
+function authorizationsOf(req: Pick<IncomingMessage, 'headers' | 'rawHeaders'>): string | string[] | undefined {
+  const first = req.headers.authorization;
+  if (first === undefined) return undefined;
+  let all: string[] | undefined;
+  let seen = 0;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length !== 13 || name.toLowerCase() !== 'authorization') continue;
+    seen += 1;
+    if (seen === 2) all = [first];
+    if (seen >= 2) all!.push(raw[i + 1]!);
+  }
+  return all ?? first;
+}
+
 export function requestIdOf(headers: IncomingHttpHeaders): string {
   for (const name of ['client-request-id', 'x-request-id']) {
     const value = headers[name];
@@ -51,7 +72,7 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
 
 export function buildContext(
   deps: { readonly graph: GraphClient; readonly logger: Logger; readonly tokens?: TokenSource },
-  req: Pick<IncomingMessage, 'headers' | 'headersDistinct'>,
+  req: Pick<IncomingMessage, 'headers' | 'rawHeaders'>,
   signal: AbortSignal,
   requestId: string = requestIdOf(req.headers),
   /** Given: `signal` itself aborts then (the server's request deadlines). Absent: from now, timed per call. */
@@ -67,7 +88,7 @@ export function buildContext(
   };
   // The caller's token is forwarded as it is, or exchanged for a Graph token on their behalf.
   const graph = sessionFor(deps.graph, {
-    credential: credentialOf(req.headersDistinct.authorization),
+    credential: credentialOf(authorizationsOf(req)),
     clientRequestId: requestId,
     signal,
     // One budget for the whole request, whatever the number of its fields (REQUEST_DEADLINE_MS).

@@ -50,6 +50,10 @@ const REFUSED: [string, Body][] = [
   ['no input', { query: UPDATE, variables: { id: PROFILE_ID } }],
   ['a string input', update('tags')],
   ['a list input', update([{}])],
+  // JSON-reachable: graphql-jit 0.8.9 takes an empty array for an input object (as {}), graphql-js refuses it.
+  ['an empty list input', update([])],
+  ['an empty list for a nested input object', update({ vendorInformation: [] })],
+  ['an empty list for an input object inside a list', update({ ipCategories: [[]] })],
   ['an unknown input field', update({ nope: 1 })],
   ['a string for an Int', update({ countHits: '3' })],
   ['a float for an Int', update({ countHits: 1.5 })],

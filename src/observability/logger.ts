@@ -22,8 +22,17 @@ export function createLogger(level: LevelWithSilent, destination?: DestinationSt
       base: undefined,
       redact: { paths: REDACT, censor: '[redacted]' },
     },
-    destination ?? (stdoutLines ??= new StdoutLines(process.stdout, STDOUT_MAX_QUEUED)),
+    destination ?? stdoutSink(),
   );
+}
+
+function stdoutSink(): StdoutLines {
+  if (stdoutLines) return stdoutLines;
+  const sink = new StdoutLines(process.stdout, STDOUT_MAX_QUEUED);
+  // process.exit (a second signal, a failed start) runs no more turns: the lines of this one are handed
+  // to stdout now, which writes what the pipe takes synchronously (pino's destination flushed on exit too).
+  process.once('exit', () => sink.flush());
+  return (stdoutLines = sink);
 }
 
 /** Log lines dropped because stdout could not keep up (see STDOUT_MAX_QUEUED). */

@@ -61,6 +61,7 @@ export class StdoutLines {
       const lines = this.pending;
       this.pending = '';
       if (!this.broken && !this.out.destroyed) this.out.write(lines);
+      else this.droppedLines += countLines(lines); // gathered while stdout was open; it broke since
     }
     done?.();
   }
@@ -82,4 +83,10 @@ export class StdoutLines {
       });
     });
   }
+}
+
+function countLines(lines: string): number {
+  let n = 0;
+  for (let i = lines.indexOf('\n'); i !== -1; i = lines.indexOf('\n', i + 1)) n += 1;
+  return n;
 }

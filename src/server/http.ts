@@ -140,9 +140,13 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
     const deadlineAt = performance.now() + options.requestDeadlineMs;
     const released = deadlines.watch(deadlineAt, abort);
     res.once('close', () => {
+      if (res.writableFinished) return;
       released();
-      if (!res.writableFinished) abort.abort();
+      abort.abort();
     });
+    // Answered: still watched until the deadline, so a Graph call left running after the answer
+    // (graphql-js answers once a non-null field failed, its siblings' calls still in flight) ends at
+    // the request's deadline, as it did when every call armed its own timer. The entry goes then.
 
     const context = (): Context => options.context(req, abort.signal, requestId, deadlineAt);
     if (options.compiled && (await options.compiled.serve(req, res, body, context))) return;

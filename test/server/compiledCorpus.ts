@@ -93,6 +93,9 @@ const badVariables: Case[] = [
   { name: 'variables: an ASN past SafeInt', body: update({ ipReferenceData: [{ asn: 2 ** 60 }] }), compiled: false },
   { name: 'variables: an impossible date', body: update({ firstSeenDateTime: '2016-02-30T00:00:00Z' }), compiled: false },
   { name: 'variables: an unknown input field', body: update({ colour: 'red' }), compiled: false },
+  // graphql-jit 0.8.9 coerces an empty array given for an input object to {}; graphql-js refuses it.
+  { name: 'variables: an empty array for the input object', body: { query: UPDATE, variables: { id: PROFILE_ID, input: [] } }, compiled: false },
+  { name: 'variables: an empty array for a nested input object', body: update({ vendorInformation: [] }), compiled: false },
   { name: 'variables: an array', body: { query: GET, variables: [PROFILE_ID] }, compiled: false },
   { name: 'variables: a JSON string', body: { query: GET, variables: JSON.stringify({ id: PROFILE_ID }) }, compiled: false },
   { name: 'operationName: a number', body: { query: GET, variables: { id: PROFILE_ID }, operationName: 3 }, compiled: false },

@@ -2,12 +2,19 @@ import { createRequire } from 'node:module';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
   GraphQLError,
+  getOperationAST,
+  isInputObjectType,
   isLeafType,
+  isListType,
+  isNonNullType,
+  typeFromAST,
+  type GraphQLInputType,
   locatedError,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
   type SourceLocation,
+  type VariableDefinitionNode,
 } from 'graphql';
 
 // graphql-js's own `inspect`, for its wording of a serializer that returned nothing. Required, not
@@ -31,10 +38,39 @@ export function compileJit(schema: GraphQLSchema, document: DocumentNode, operat
     disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return null;
+  const refusedByGraphqlJsOnly = jitMisses(schema, getOperationAST(document, operationName)?.variableDefinitions ?? []);
   return async (context, variables) => {
+    // Refused here without data, so the request goes to Apollo, which words the refusal.
+    if (refusedByGraphqlJsOnly(variables)) return { errors: [new GraphQLError('an array given for an input object')] };
     const result = await compiled.query(undefined, context, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
+}
+
+/**
+ * What graphql-jit 0.8.9's variable coercion accepts and graphql-js's refuses: an array given for an
+ * input object (an empty one becomes {}). True for variables that must not reach jit.
+ */
+export function jitMisses(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[]): (variables: Record<string, unknown> | undefined) => boolean {
+  const typed = definitions.map((d) => [d.variable.name.value, typeFromAST(schema, d.type) as GraphQLInputType | undefined] as const);
+  return (variables) => variables != null && typed.some(([name, type]) => type !== undefined && arrayForInputObject(type, variables[name]));
+}
+
+/** Whether `value`, given for `type`, holds an array where an input object is expected. */
+function arrayForInputObject(type: GraphQLInputType, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (isNonNullType(type)) return arrayForInputObject(type.ofType, value);
+  if (isListType(type)) {
+    const item = type.ofType as GraphQLInputType;
+    return Array.isArray(value) ? value.some((v) => arrayForInputObject(item, v)) : arrayForInputObject(item, value);
+  }
+  if (!isInputObjectType(type)) return false;
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object') return false;
+  for (const field of Object.values(type.getFields())) {
+    if (arrayForInputObject(field.type, (value as Record<string, unknown>)[field.name])) return true;
+  }
+  return false;
 }
 
 /** The document's nodes copied (locations shared: jit reads them, never writes them). */

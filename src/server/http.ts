@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { requestIdOf, type Context } from '../context.js';
@@ -32,6 +33,8 @@ export interface HttpOptions {
 }
 
 const GRAPHQL_PATH = '/graphql';
+// Why Graph work still running once its request was answered is ended (an AbortError: not the deadline).
+const ANSWERED = new DOMException('the request was answered', 'AbortError');
 // Seconds a request refused for load is told to wait: slots free up as fast as Graph answers.
 const OVERLOAD_RETRY_AFTER_SECONDS = 1;
 
@@ -140,13 +143,13 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
     const deadlineAt = performance.now() + options.requestDeadlineMs;
     const released = deadlines.watch(deadlineAt, abort);
     res.once('close', () => {
-      if (res.writableFinished) return;
       released();
-      abort.abort();
+      if (!res.writableFinished) abort.abort();
+      // Answered while a Graph call still runs (graphql-js answers once a non-null field failed, its
+      // siblings' calls left in flight: reads, as a mutation's fields run one after another): nobody
+      // will read what it brings, so it ends now rather than run on to GRAPH_TIMEOUT_MS.
+      else if (getEventListeners(abort.signal, 'abort').length > 0) abort.abort(ANSWERED);
     });
-    // Answered: still watched until the deadline, so a Graph call left running after the answer
-    // (graphql-js answers once a non-null field failed, its siblings' calls still in flight) ends at
-    // the request's deadline, as it did when every call armed its own timer. The entry goes then.
 
     const context = (): Context => options.context(req, abort.signal, requestId, deadlineAt);
     if (options.compiled && (await options.compiled.serve(req, res, body, context))) return;

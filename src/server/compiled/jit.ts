@@ -9,6 +9,8 @@ import {
   isNonNullType,
   typeFromAST,
   type GraphQLInputType,
+  type GraphQLInputField,
+  type GraphQLInputObjectType,
   locatedError,
   type DocumentNode,
   type ExecutionResult,
@@ -56,6 +58,13 @@ export function jitMisses(schema: GraphQLSchema, definitions: readonly VariableD
   return (variables) => variables != null && typed.some(([name, type]) => type !== undefined && arrayForInputObject(type, variables[name]));
 }
 
+const inputFields = new WeakMap<GraphQLInputObjectType, readonly GraphQLInputField[]>();
+function fieldsOf(type: GraphQLInputObjectType): readonly GraphQLInputField[] {
+  let fields = inputFields.get(type);
+  if (!fields) inputFields.set(type, (fields = Object.values(type.getFields())));
+  return fields;
+}
+
 /** Whether `value`, given for `type`, holds an array where an input object is expected. */
 function arrayForInputObject(type: GraphQLInputType, value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -67,7 +76,7 @@ function arrayForInputObject(type: GraphQLInputType, value: unknown): boolean {
   if (!isInputObjectType(type)) return false;
   if (Array.isArray(value)) return true;
   if (typeof value !== 'object') return false;
-  for (const field of Object.values(type.getFields())) {
+  for (const field of fieldsOf(type)) {
     if (arrayForInputObject(field.type, (value as Record<string, unknown>)[field.name])) return true;
   }
   return false;

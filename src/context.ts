@@ -48,18 +48,14 @@ export function credentialOf(authorizations: string | readonly string[] | undefi
  */
 function authorizationsOf(req: Pick<IncomingMessage, 'headers' | 'rawHeaders'>): string | string[] | undefined {
   const first = req.headers.authorization;
-  if (first === undefined) return undefined;
-  let all: string[] | undefined;
-  let seen = 0;
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length !== 13 || name.toLowerCase() !== 'authorization') continue;
-    seen += 1;
-    if (seen === 2) all = [first];
-    if (seen >= 2) all!.push(raw[i + 1]!);
-  }
-  return all ?? first;
+  const isAuthorization = (i: number): boolean => raw[i]!.length === 13 && raw[i]!.toLowerCase() === 'authorization';
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (isAuthorization(i)) count += 1;
+  if (count < 2) return first;
+  const all: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (isAuthorization(i)) all.push(raw[i + 1]!);
+  return all;
 }
 
 export function requestIdOf(headers: IncomingHttpHeaders): string {

@@ -52,10 +52,11 @@ export function answerOperation(metrics: GatewayMetrics, context: Context, op: A
 }
 
 /**
- * The response headers of every GraphQL answer, on both paths: the request id, and Graph's warnings as
- * Deprecation/Sunset/Warning (routers forward headers, not extensions).
+ * The response headers of Apollo's answers: the request id (its presence also tells the HTTP layer a
+ * plugin ran), and Graph's warnings as Deprecation/Sunset/Warning (routers forward headers, not
+ * extensions). The compiled path sets the same warning headers; its request id is the HTTP layer's.
  */
-export function answerHeaders(context: Context): [string, string][] {
+function answerHeaders(context: Context): [string, string][] {
   return [['client-request-id', context.requestId], ...warningHeaders(context.graphWarnings)];
 }
 

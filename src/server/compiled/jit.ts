@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
   GraphQLError,
-  getOperationAST,
   isInputObjectType,
   isLeafType,
   isListType,
@@ -13,6 +12,7 @@ import {
   type GraphQLInputObjectType,
   locatedError,
   type DocumentNode,
+  type OperationDefinitionNode,
   type ExecutionResult,
   type GraphQLSchema,
   type SourceLocation,
@@ -31,8 +31,8 @@ export type JitQuery = (context: unknown, variables: Record<string, unknown> | u
  * then keeps graphql-js). The document is copied first: jit writes its `@skip`/`@include` bookkeeping
  * onto the field nodes it is given, and the original is Apollo's cached document.
  */
-export function compileJit(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): JitQuery | null {
-  const compiled = compileQuery(schema, copied(document), operationName, {
+export function compileJit(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): JitQuery | null {
+  const compiled = compileQuery(schema, copied(document), operation.name?.value, {
     // Its compiled serializer refuses custom scalars; graphql-js's JSON.stringify is what Apollo writes.
     customJSONSerializer: false,
     customSerializers: serializersOf(schema),
@@ -40,7 +40,7 @@ export function compileJit(schema: GraphQLSchema, document: DocumentNode, operat
     disablingCapturingStackErrors: true,
   });
   if (!isCompiledQuery(compiled)) return null;
-  const refusedByGraphqlJsOnly = jitMisses(schema, getOperationAST(document, operationName)?.variableDefinitions ?? []);
+  const refusedByGraphqlJsOnly = jitMisses(schema, operation.variableDefinitions ?? []);
   return async (context, variables) => {
     // Refused here without data, so the request goes to Apollo, which words the refusal.
     if (refusedByGraphqlJsOnly(variables)) return { errors: [new GraphQLError('an array given for an input object')] };

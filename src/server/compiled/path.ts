@@ -4,7 +4,8 @@ import { execute, type ExecutionResult, type FormattedExecutionResult, type Grap
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
-import { answerHeaders, answerOperation } from '../../plugins/operationLog.js';
+import { warningHeaders } from '../../graph/warnings.js';
+import { answerOperation } from '../../plugins/operationLog.js';
 import { entityLimitRefusal } from '../../plugins/limits.js';
 import { formatExecutionErrors } from './errors.js';
 import { compileJit, type JitQuery } from './jit.js';
@@ -65,10 +66,11 @@ export class CompiledPath {
     const { document } = planned;
     if (plan.entities && entityLimitRefusal(this.options.maxEntities, plan.operation, document, request.variables)) return false;
 
-    // Variables are coerced once, by whichever executes: jit's compiled coercion refuses exactly what
-    // graphql-js refuses and yields the same values (test/server/compiledJit.test.ts), and either way a
-    // refusal comes back without data, before any resolver ran, and goes to Apollo, which words it.
-    const jit = this.executorOf(planned, plan, request.operationName);
+    // Variables are coerced once, by whichever executes: jit's compiled coercion, behind jitMisses for
+    // the one thing it takes and graphql-js refuses, refuses what graphql-js refuses and yields the same
+    // values (test/server/compiledJit*.test.ts); either way a refusal comes back without data, before
+    // any resolver ran, and goes to Apollo, which words it.
+    const jit = this.executorOf(planned, plan);
 
     let context: Context;
     try {
@@ -91,8 +93,8 @@ export class CompiledPath {
 
     // Apollo's header order: from errors, then the operation log's and the cache policy's, then content type.
     for (const [name, value] of formatted?.headers ?? []) res.setHeader(name, value);
-    // client-request-id is already set, to the same value, by the HTTP layer: only Graph's warnings are new.
-    if (context.graphWarnings.length > 0) for (const [name, value] of answerHeaders(context)) res.setHeader(name, value);
+    // client-request-id is already set by the HTTP layer (answerHeaders would set it again): Graph's warnings.
+    for (const [name, value] of warningHeaders(context.graphWarnings)) res.setHeader(name, value);
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-type', request.contentType);
     res.statusCode = formatted?.status ?? 200;
@@ -103,11 +105,11 @@ export class CompiledPath {
   }
 
   /** graphql-jit's compiled operation for this plan, compiled on first use; null keeps graphql-js. */
-  private executorOf(planned: Plan, plan: OperationPlan, operationName: string | undefined): JitQuery | null {
+  private executorOf(planned: Plan, plan: OperationPlan): JitQuery | null {
     if (!this.options.jit) return null;
     if (plan.executor === undefined) {
       const { schema } = this.options;
-      plan.executor = jitEligible(schema, planned.document, plan.operation) ? compileJit(schema, planned.document, operationName) : null;
+      plan.executor = jitEligible(schema, planned.document, plan.operation) ? compileJit(schema, planned.document, plan.operation) : null;
     }
     return plan.executor;
   }

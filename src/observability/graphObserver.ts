@@ -1,6 +1,7 @@
 import type { GraphExchange, GraphObserver } from '../graph/client.js';
 import { header } from '../graph/http/answers.js';
 import { warningsOf, type GraphWarning } from '../graph/warnings.js';
+import { field, writeFixedLine } from './fixedLines.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
 import { truncated } from './truncate.js';
@@ -47,21 +48,24 @@ export function createGraphObserver(logger: Logger, metrics: GatewayMetrics): Gr
         const warnings = warningsOf(exchange.headers);
         metrics.graphExchange(exchange, warnings);
         const failed = exchange.status === null || (exchange.status >= 400 && exchange.status !== 404);
-        logger[failed ? 'warn' : 'info'](
-          {
-            requestId: exchange.clientRequestId,
-            method: exchange.method,
-            path: exchange.path,
-            status: exchange.status,
-            failure: exchange.failure ?? undefined,
-            attempt: exchange.attempt,
-            durationMs: Math.round(exchange.durationMs * 10) / 10,
-            // Graph's header: as long as Graph likes, so cut like every outside string in a log line.
-            graphRequestId: truncatedOrUndefined(header(exchange.headers, 'request-id')),
-            clientRequestId: exchange.clientRequestId,
-          },
-          'graph call',
-        );
+        const level = failed ? 'warn' : 'info';
+        if (logger.isLevelEnabled(level)) {
+          writeFixedLine(
+            logger,
+            level,
+            field('requestId', exchange.clientRequestId) +
+              field('method', exchange.method) +
+              field('path', exchange.path) +
+              field('status', exchange.status) +
+              field('failure', exchange.failure ?? undefined) +
+              field('attempt', exchange.attempt) +
+              field('durationMs', Math.round(exchange.durationMs * 10) / 10) +
+              // Graph's header: as long as Graph likes, so cut like every outside string in a log line.
+              field('graphRequestId', truncatedOrUndefined(header(exchange.headers, 'request-id'))) +
+              field('clientRequestId', exchange.clientRequestId),
+            'graph call',
+          );
+        }
         if (warnings.length > 0) firstSeen(warnings, exchange);
       } catch (err) {
         logger.error({ err }, 'observing a Graph exchange failed');

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../context.js';
 import { OPERATION_INVALID, type GatewayMetrics } from '../observability/metrics.js';
+import { field, writeFixedLine } from '../observability/fixedLines.js';
 import { truncated } from '../observability/truncate.js';
 import { warningHeaders } from '../graph/warnings.js';
 
@@ -37,18 +38,20 @@ export function answerOperation(metrics: GatewayMetrics, context: Context, op: A
   const outcome = errors.length === 0 ? 'success' : 'error';
   const operation = op.type === null ? OPERATION_INVALID : metrics.operationLabel(op.validatedName);
   metrics.operationAnswered(operation, op.type ?? 'unknown', outcome, allCodes, seconds);
-  logger.info(
-    {
+  if (logger.isLevelEnabled('info')) {
+    writeFixedLine(
+      logger,
+      'info',
       // A name passes validation at any length: the log line carries at most OUTSIDE_TEXT_MAX of it.
-      operationName: op.validatedName === null ? op.unvalidatedName() : truncated(op.validatedName),
-      operationType: op.type,
-      outcome,
-      errorCodes,
-      durationMs: Math.round(seconds * 10_000) / 10,
-      warnings: graphWarnings.length > 0 ? graphWarnings.length : undefined,
-    },
-    'graphql operation',
-  );
+      field('operationName', op.validatedName === null ? op.unvalidatedName() : truncated(op.validatedName)) +
+        field('operationType', op.type) +
+        field('outcome', outcome) +
+        field('errorCodes', errorCodes) +
+        field('durationMs', Math.round(seconds * 10_000) / 10) +
+        field('warnings', graphWarnings.length > 0 ? graphWarnings.length : undefined),
+      'graphql operation',
+    );
+  }
 }
 
 /**

@@ -35,6 +35,18 @@ function stdoutSink(): StdoutLines {
   return (stdoutLines = sink);
 }
 
+/**
+ * Resolves once the lines `logger` has written so far are handed to its stream: for stdout at the end
+ * of this turn, together with every other line of the turn (src/observability/stdoutLines.ts); any
+ * other destination (tests, the dev server's pretty printer) is flushed now.
+ */
+export function linesHandedOver(logger: Logger): Promise<void> {
+  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+  if (stream instanceof StdoutLines) return stream.afterPending();
+  logger.flush();
+  return Promise.resolve();
+}
+
 /** Log lines dropped because stdout could not keep up (see STDOUT_MAX_QUEUED). */
 export function droppedLogLines(): number {
   return stdoutLines?.dropped ?? 0;

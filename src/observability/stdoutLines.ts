@@ -2,10 +2,14 @@ import type { Writable } from 'node:stream';
 
 /**
  * Where the gateway's log lines go: stdout's own stream, in the order written. Lines are gathered and
- * leave together, in one `write`, either when the HTTP layer is about to send an answer (`flush`,
- * which pino's `logger.flush()` calls), so a request's lines are out before its answer, or at the end
- * of the event-loop turn that wrote them (setImmediate), never after a timer. A write(2) to a pipe,
- * and the wake-up of its reader, was 6 % of the gateway's CPU per mutation at one per line.
+ * leave together, in one `write`, at the end of the event-loop turn that wrote them (setImmediate),
+ * never after a timer, or earlier when the HTTP layer flushes (pino's `logger.flush()`) before an
+ * answer. A request's lines are out before its answer: a GraphQL answer waits for `afterPending()`,
+ * so the answers of one turn follow one write of all their lines; refusals and failures flush.
+ * A write(2) to a pipe, and the wake-up of its reader, was 6 % of the gateway's CPU per mutation at
+ * one per line. At one per answer, holding the answers of a turn for one write of their lines cost
+ * 0.84x / 0.75x the CPU per mutation at 16 / 64 connections (docs/performance.md): answers leave in a
+ * burst, so the client's next requests arrive together too.
  *
  * Why not pino's `sync: false` destination: sonic-boom hands every line to libuv's thread pool as one
  * `fs.write`, and each one wakes a pool thread and then the event loop again. A micro-measure of two
@@ -23,6 +27,8 @@ export class StdoutLines {
   private broken = false;
   private pending = '';
   private turnEnd: NodeJS.Immediate | null = null;
+  // Answers waiting for the lines gathered so far: one promise for all of them, settled by the flush.
+  private handedOver: { readonly promise: Promise<void>; readonly resolve: () => void } | null = null;
   private readonly atTurnEnd = (): void => {
     this.turnEnd = null;
     this.flush();
@@ -51,6 +57,20 @@ export class StdoutLines {
     return true;
   }
 
+  /**
+   * Resolves once every line gathered so far has been handed to stdout: at once when none waits, else
+   * at the flush that writes them, at the latest the end of this turn.
+   */
+  afterPending(): Promise<void> {
+    if (this.pending === '') return HANDED_OVER;
+    if (this.handedOver === null) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.handedOver = { promise, resolve };
+    }
+    return this.handedOver.promise;
+  }
+
   /** Hands every gathered line to stdout now (pino's `logger.flush(cb)` calls this). */
   flush(done?: (err?: Error) => void): void {
     if (this.turnEnd !== null) {
@@ -63,6 +83,9 @@ export class StdoutLines {
       if (!this.broken && !this.out.destroyed) this.out.write(lines);
       else this.droppedLines += countLines(lines); // gathered while stdout was open; it broke since
     }
+    const waiting = this.handedOver;
+    this.handedOver = null;
+    waiting?.resolve();
     done?.();
   }
 
@@ -84,6 +107,8 @@ export class StdoutLines {
     });
   }
 }
+
+const HANDED_OVER = Promise.resolve();
 
 function countLines(lines: string): number {
   let n = 0;

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { requestIdOf, type Context } from '../context.js';
 import { ErrorCode, internalErrorBody } from '../errors.js';
-import type { Logger } from '../observability/logger.js';
+import { linesHandedOver, type Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { CompiledPath } from './compiled/path.js';
 import type { InFlightLimit } from './inFlight.js';
@@ -163,7 +163,8 @@ export function createHttpHandler(apollo: ApolloServer<Context>, options: HttpOp
       context: async () => context(),
     });
     options.compiled?.learn(req, answer);
-    logger.flush(); // a request's log lines leave before its answer (src/observability/stdoutLines.ts)
+    // A request's log lines leave before its answer, with the others of this turn (src/observability/stdoutLines.ts).
+    await linesHandedOver(logger);
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {

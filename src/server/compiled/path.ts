@@ -3,6 +3,7 @@ import type { HTTPGraphQLResponse } from '@apollo/server';
 import { execute, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { Counter } from 'prom-client';
 import type { Context } from '../../context.js';
+import { linesHandedOver } from '../../observability/logger.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import { warningHeaders } from '../../graph/warnings.js';
 import { answerOperation } from '../../plugins/operationLog.js';
@@ -98,9 +99,11 @@ export class CompiledPath {
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-type', request.contentType);
     res.statusCode = formatted?.status ?? 200;
-    // The request's log lines leave before its answer (src/observability/stdoutLines.ts).
-    context.logger.flush();
-    res.end(`${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`);
+    const text = `${JSON.stringify({ errors: single.errors, data: single.data, extensions: single.extensions })}\n`;
+    // The request's log lines leave before its answer, in one write with the others of this turn
+    // (src/observability/stdoutLines.ts).
+    await linesHandedOver(context.logger);
+    res.end(text);
     return true;
   }
 

@@ -145,17 +145,20 @@ async function startServer(name: string, args: string[], env: Record<string, str
   child.stderr!.pipe(logFile);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 30 s: ${stderr.join('')}`)), 30_000);
-    const done = (u: string) => (clearTimeout(timer), resolve(u));
+    // Read stdout until the start line only: parsing every log line under load would spend this
+    // machine's CPU beside the contenders that log (the gateway), not beside those that do not.
+    const done = (u: string) => (clearTimeout(timer), child.stdout!.off('data', onStdout), resolve(u));
     child.on('message', (m: { type?: string; url?: string }) => m?.type === 'ready' && m.url && done(m.url));
     let buffered = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    function onStdout(c: Buffer): void {
       buffered += c.toString('utf8');
       for (const line of buffered.split('\n')) {
         // The gateway's own start line (pino JSON): {"msg":"gateway listening","url":...}
-        if (line.includes('"gateway listening"')) done((JSON.parse(line) as { url: string }).url.replace('localhost', '127.0.0.1'));
+        if (line.includes('"gateway listening"')) return done((JSON.parse(line) as { url: string }).url.replace('localhost', '127.0.0.1'));
       }
       buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
-    });
+    }
+    child.stdout!.on('data', onStdout);
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready: ${stderr.join('')}`)));
     // A gateway given a port answers /ready even when LOG_LEVEL hides its start line.
     if (env.PORT && env.PORT !== '0') void pollReady(`http://127.0.0.1:${env.PORT}`, done);

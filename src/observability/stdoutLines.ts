@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
  * so the answers of one turn follow one write of all their lines; refusals and failures flush.
  * A write(2) to a pipe, and the wake-up of its reader, was 6 % of the gateway's CPU per mutation at
  * one per line. At one per answer, holding the answers of a turn for one write of their lines cost
- * 0.84x / 0.75x the CPU per mutation at 16 / 64 connections (docs/performance.md): answers leave in a
+ * 0.83x / 0.74x the CPU per mutation at 16 / 64 connections (docs/performance.md): answers leave in a
  * burst, so the client's next requests arrive together too.
  *
  * Why not pino's `sync: false` destination: sonic-boom hands every line to libuv's thread pool as one

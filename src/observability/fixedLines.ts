@@ -16,8 +16,6 @@ import type { Logger } from './logger.js';
 
 const { lsCacheSym, timeSym, chindingsSym, streamSym, endSym } = pino.symbols;
 
-const LEVELS = { info: 30, warn: 40 } as const;
-
 type Value = string | number | null | undefined | readonly string[];
 
 /** `,"name":value` as pino writes a field, or nothing for undefined. Names are plain identifiers. */
@@ -30,11 +28,11 @@ export function field(name: string, value: Value): string {
 }
 
 /** Writes one line of `fields` (`field()`s joined) at `level`, as `logger[level](object, msg)` would. */
-export function writeFixedLine(logger: Logger, level: keyof typeof LEVELS, fields: string, msg: string): void {
+export function writeFixedLine(logger: Logger, level: 'info' | 'warn', fields: string, msg: string): void {
   if (!logger.isLevelEnabled(level)) return;
   // pino.symbols are typed as plain symbols: what each holds is in pino's lib/proto.js and lib/tools.js.
   const internals = logger as unknown as Record<symbol, unknown>;
-  const levelAndTime = (internals[lsCacheSym] as Record<number, string>)[LEVELS[level]]! + (internals[timeSym] as () => string)();
+  const levelAndTime = (internals[lsCacheSym] as Record<number, string>)[logger.levels.values[level]!]! + (internals[timeSym] as () => string)();
   const line = `${levelAndTime}${internals[chindingsSym] as string}${fields},"msg":${JSON.stringify(msg)}${internals[endSym] as string}`;
   (internals[streamSym] as { write(line: string): unknown }).write(line);
 }

@@ -25,6 +25,14 @@ async function settled(lines: string[], n: number): Promise<string[]> {
   return lines;
 }
 
+/** Our `n` lines are pino's, byte for byte but for the time. */
+async function expectSameLines(ours: string[], theirs: string[], n: number): Promise<void> {
+  const got = await settled(ours, n);
+  const want = await settled(theirs, n);
+  expect(want).toHaveLength(n);
+  expect(got.map(withoutTime)).toEqual(want.map(withoutTime));
+}
+
 const STRINGS = [
   '',
   'plain',
@@ -59,9 +67,7 @@ describe('fixed log lines: the bytes pino writes', () => {
           writeFixedLine(a, level, field('first', 'x') + field('value', value as string) + field('last', 1), 'a "message" \n');
           b[level]({ first: 'x', value, last: 1 }, 'a "message" \n');
         }
-        const got = await settled(ours.lines, values.length);
-        const want = await settled(theirs.lines, values.length);
-        expect(got.map(withoutTime)).toEqual(want.map(withoutTime));
+        await expectSameLines(ours.lines, theirs.lines, values.length);
       }
     });
   }
@@ -125,9 +131,7 @@ describe('the two request lines, against the objects pino was given before', () 
         'graph call',
       );
     }
-    const got = await settled(ours.lines, cases.length);
-    const want = await settled(theirs.lines, cases.length);
-    expect(got.map(withoutTime)).toEqual(want.map(withoutTime));
+    await expectSameLines(ours.lines, theirs.lines, cases.length);
   });
 
   it('graphql operation: success, errors with codes, Graph warnings', async () => {
@@ -145,7 +149,6 @@ describe('the two request lines, against the objects pino was given before', () 
     const child = theirs.logger.child(bindings);
     child.info({ operationName: 'Update', operationType: 'mutation', outcome: 'success', errorCodes: [], durationMs: got[0]!.durationMs, warnings: undefined }, 'graphql operation');
     child.info({ operationName: 'Bad "name"', operationType: null, outcome: 'error', errorCodes: ['BAD_USER_INPUT', 'UNKNOWN'], durationMs: got[1]!.durationMs, warnings: 1 }, 'graphql operation');
-    const want = await settled(theirs.lines, 2);
-    expect(ours.lines.map(withoutTime)).toEqual(want.map(withoutTime));
+    await expectSameLines(ours.lines, theirs.lines, 2);
   });
 });
